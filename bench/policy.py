@@ -1,0 +1,101 @@
+"""Policy reading speed: start-up (import, tables, lexicon), the real seed
+policies, and one large policy (about 200 KB, built by concatenating the seeds
+and the labelled test policies), both whole (reader + statements) and the
+statement stage alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.inputs import REPO, seed_policies
+
+TARGET_BYTES = 200_000
+_STARTUP = """
+import time
+t0 = time.perf_counter()
+from consistency.mappings import load_mappings
+from consistency.policy import read_policy
+from consistency.policy.read import read_document
+from consistency.policy.statements import read_statements
+t1 = time.perf_counter()
+m = load_mappings()
+t2 = time.perf_counter()
+from consistency.policy.lexicon import lexicon_for
+lexicon_for(m)
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+
+def _labelled_policies() -> list[Path]:
+    folder = REPO / "tests" / "data" / "policies"
+    return sorted(p for p in folder.glob("*") if p.suffix in (".txt", ".md", ".html") and p.is_file())
+
+
+def _best(fn, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def run_policy_bench(repeats: int = 3) -> list[dict]:
+    from consistency.mappings import load_mappings
+    from consistency.policy import read_policy
+    from consistency.policy.read import read_document
+    from consistency.policy.statements import read_statements
+
+    rows: list[dict] = []
+    out = subprocess.run([sys.executable, "-c", _STARTUP], capture_output=True, text=True, cwd=REPO, check=True)
+    imports, tables, lexicon = (float(x) for x in out.stdout.split())
+    rows.append({"what": "start-up", "import_ms": imports * 1000, "load_mappings_ms": tables * 1000,
+                 "lexicon_ms": lexicon * 1000})
+    print(f"start-up (fresh process): import {imports * 1000:.0f} ms, load_mappings {tables * 1000:.0f} ms, "
+          f"lexicon compile {lexicon * 1000:.0f} ms; total {(imports + tables + lexicon) * 1000:.0f} ms (target < 500 ms)")
+
+    mappings = load_mappings()
+    seeds = seed_policies()
+    if seeds:
+        total = sum(_best(lambda p=p: read_policy(p, mappings), repeats) for p in seeds)
+        size = sum(p.stat().st_size for p in seeds)
+        rows.append({"what": "seeds", "policies": len(seeds), "kb": size / 1000, "seconds": total,
+                     "policies_per_second": len(seeds) / total})
+        print(f"seeds: {len(seeds)} policies, {size / 1000:.0f} KB in {total * 1000:.0f} ms: "
+              f"{len(seeds) / total:.1f} policies/s")
+    else:
+        print("seeds: ../shared/seeds absent, skipped")
+
+    texts = [read_document(p).text for p in [*seeds, *_labelled_policies()]]
+    if not texts:
+        print("large policy: no input texts, skipped")
+        return rows
+    parts: list[str] = []
+    size = 0
+    while size < TARGET_BYTES:
+        text = texts[len(parts) % len(texts)]
+        parts.append(text)
+        size += len(text.encode()) + 2
+    big_text = "\n\n".join(parts)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big-policy.txt"
+        path.write_text(big_text, encoding="utf-8")
+        kb = path.stat().st_size / 1000
+        whole = _best(lambda: read_policy(path, mappings), repeats)
+        document = read_document(path)
+        stage = _best(lambda: read_statements(document, mappings), repeats)
+    rows.append({"what": "large", "kb": kb, "sentences": len(document.sentences), "whole_seconds": whole,
+                 "statements_seconds": stage, "policies_per_second": 1 / whole})
+    print(f"large policy: {kb:.0f} KB, {len(document.sentences)} units: read+statements {whole * 1000:.0f} ms "
+          f"({1 / whole:.1f} policies/s), statements alone {stage * 1000:.0f} ms; "
+          f"per 100 KB {whole * 100 / kb * 1000:.0f} ms (target < 500 ms)")
+    return rows
+
+
+if __name__ == "__main__":
+    run_policy_bench()

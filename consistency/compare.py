@@ -1,0 +1,530 @@
+"""The diff between what an app can reach and what its policy says: one finding per subject.
+
+How a finding's class is decided
+================================
+
+Every data type the app can reach (through a permission or a bundled SDK) and
+every SDK it bundles gets exactly one finding. The policy side has already
+summarised each data type as a *disclosure* (collected, shared, denied, vague or
+not mentioned; named in specific words or only by a broader term) and each named
+third party as a *party* (an SDK or vendor by name, a category such as
+"analytics providers", or a catch-all such as "third parties").
+
+Data types
+----------
+
+==============  ==============================================================================
+class           when
+==============  ==============================================================================
+contradicted    The policy denies collecting or sharing the data type and affirms neither
+                (status ``denied``). Also when a bundled SDK collects it and the policy says
+                the data is *not shared* while never saying it goes to a third party and
+                never naming one of those SDKs: the SDK sends it to its vendor anyway.
+                Evidence: the denial sentences.
+disclosed       The policy names the data type, or its Data safety category, in specific
+                words as collected or shared. If a bundled SDK collects it, the policy must
+                also say it is shared with or collected by third parties, or name one of
+                those SDKs or their vendors; otherwise see ``vague``.
+vague           Only a broader term covers the data type ("device information" for device
+                IDs), or it is named specifically but only as collected by the publisher
+                while a bundled third-party SDK collects it too (first-party wording hides
+                who else receives it).
+omitted         Nothing covers it, or only a catch-all ("personal information", "your
+                data"): a catch-all says nothing about which data, so it is no disclosure.
+                The catch-all sentences are still shown, as context.
+==============  ==============================================================================
+
+SDKs
+----
+
+==============  ==============================================================================
+class           when
+==============  ==============================================================================
+disclosed       The policy names the SDK, its product or its vendor (and does not deny it).
+contradicted    The policy names the SDK only to deny using it, or denies using the whole
+                category of provider it belongs to ("we do not use advertising networks").
+vague           Only a third-party category covers it: a category whose SDK categories
+                include this SDK's ("analytics providers" for an analytics SDK).
+omitted         Nothing names it, or only a catch-all ("third parties", "partners").
+==============  ==============================================================================
+
+Claims without a sign in the APK (``unsupported``, severity info)
+------------------------------------------------------------------
+
+The policy names a data type in specific words as collected or shared, the app
+reaches no data type that the same phrase names (through no permission and no
+SDK), and the data type is *platform-gated*: the tables mark it
+(``platform_gated: true`` in ``datatypes.yaml``) as data an app can only get
+through a permission-guarded platform API, such as a location fix, the contacts,
+the calendar, the call log, SMS, the microphone or nearby-device scans. Nearly
+every data type is linked to *some* permission or SDK in the tables (a name
+through READ_PROFILE, an email address through GET_ACCOUNTS or a sign-in SDK),
+but most can also be typed in by the user, handed over by a system picker,
+derived on a server (approximate location from an IP address) or produced by the
+app's own code, so the APK's silence about them proves nothing and no finding is
+made. A phrase that names a whole category ("location") counts as a claim on
+each type in it, but only when the app reaches none of them: an app with
+approximate location only does not get an ``unsupported`` on precise location
+for saying "location". Ignoring a permission or SDK in the configuration does
+not turn the policy's claim into an ``unsupported`` one: the APK still shows it.
+
+Severity is decided by :mod:`consistency.severity`; identity (the fingerprint)
+by :mod:`consistency.baseline`. Findings are sorted worst class first
+(contradicted, omitted, vague, unsupported, disclosed), then by severity
+(highest first), then by subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .baseline import fingerprint
+from .config import CheckConfig
+from .mappings import Mappings
+from .models import (
+    FINDING_CLASSES,
+    AppProfile,
+    DataDisclosure,
+    DataSource,
+    Evidence,
+    Finding,
+    FindingClass,
+    PartyDisclosure,
+    PolicyReading,
+    ReachableData,
+    SdkHit,
+    Statement,
+)
+from .severity import decide_severity, severity_rank
+
+MAX_EVIDENCE = 5
+"""Sentences shown per finding: enough for a reviewer to judge, while a policy
+that says "personal information" forty times does not bloat every report."""
+
+MAX_CATCH_ALL = 2
+"""Catch-all sentences shown as context of an omitted finding: they are the same
+for every omitted subject, so two make the point without burying the report."""
+
+_AFFIRMED = frozenset({"collect", "share"})
+EvidenceRole = str
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """The class of one finding and the sentences that justify it."""
+
+    status: FindingClass
+    statements: tuple[Statement, ...] = ()
+    role: EvidenceRole = "disclosure"
+    detail: str = ""
+    """The words a message quotes (a denied phrase, the broad term used)."""
+    first_party_only: bool = False
+    share_denied: bool = False
+
+
+def compare(
+    profile: AppProfile, reading: PolicyReading, mappings: Mappings, config: CheckConfig | None = None
+) -> tuple[Finding, ...]:
+    """Judge every reachable data type, every bundled SDK and every unsupported claim."""
+    config = config or CheckConfig()
+    ctx = _Context.build(profile, reading, mappings, config)
+    findings = [
+        *(ctx.data_finding(item) for item in ctx.reachable),
+        *(ctx.sdk_finding(hit) for hit in ctx.sdks),
+        *ctx.unsupported_findings(),
+    ]
+    return sort_findings(findings)
+
+
+def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Worst class first, then highest severity, then subject: the order every report uses."""
+    return tuple(
+        sorted(
+            findings,
+            key=lambda f: (
+                FINDING_CLASSES.index(f.status),
+                -severity_rank(f.severity),
+                f.subject_type,
+                f.subject,
+                f.fingerprint,
+            ),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class _Context:
+    profile: AppProfile
+    reading: PolicyReading
+    mappings: Mappings
+    config: CheckConfig
+    reachable: tuple[ReachableData, ...]
+    """What the app can reach, minus what the configuration ignores."""
+    sdks: tuple[SdkHit, ...]
+    disclosures: dict[str, DataDisclosure]
+    sdk_parties: dict[str, tuple[PartyDisclosure, ...]]
+    category_parties: tuple[PartyDisclosure, ...]
+    catch_all_parties: tuple[PartyDisclosure, ...]
+    party_sdk_categories: dict[str, frozenset[str]]
+
+    @classmethod
+    def build(
+        cls, profile: AppProfile, reading: PolicyReading, mappings: Mappings, config: CheckConfig
+    ) -> _Context:
+        sdk_parties: dict[str, list[PartyDisclosure]] = {}
+        for party in reading.parties:
+            if party.kind == "sdk":
+                sdk_parties.setdefault(party.id, []).append(party)
+        return cls(
+            profile=profile,
+            reading=reading,
+            mappings=mappings,
+            config=config,
+            reachable=_without_ignored(profile.data, config),
+            sdks=tuple(h for h in profile.sdks if h.sdk_id not in config.ignore_sdks),
+            disclosures={d.data_type: d for d in reading.data},
+            sdk_parties={k: tuple(v) for k, v in sdk_parties.items()},
+            category_parties=tuple(p for p in reading.parties if p.kind == "category"),
+            catch_all_parties=tuple(p for p in reading.parties if p.kind == "catch_all"),
+            party_sdk_categories={c.id: frozenset(c.sdk_categories) for c in mappings.parties.categories},
+        )
+
+    # ------------------------------------------------------------ data types
+
+    def data_finding(self, item: ReachableData) -> Finding:
+        verdict = self._judge_data(item)
+        sdk_ids = {s.id for s in item.sources if s.kind == "sdk"}
+        evidence = _evidence(
+            verdict.statements,
+            verdict.role,
+            lambda st: (
+                _data_spans(st, item.data_type, verdict.role) + _party_spans(st, sdk_ids, verdict.role)
+            ),
+        )
+        return self._finding(
+            "data", item.data_type, self._label(item.data_type), verdict, item.sources, evidence
+        )
+
+    def _judge_data(self, item: ReachableData) -> _Verdict:
+        disclosure = self.disclosures.get(item.data_type)
+        sdk_ids = tuple(s.id for s in item.sources if s.kind == "sdk")
+        named = tuple(p for sid in sdk_ids for p in self.sdk_parties.get(sid, ()) if not p.denied)
+        if disclosure is None or disclosure.status == "not_mentioned":
+            return self._omitted_data(item.data_type)
+        if disclosure.status == "denied":
+            return _Verdict(
+                "contradicted", _denials(disclosure, _AFFIRMED), "denial", _phrase(disclosure, item.data_type)
+            )
+        if disclosure.status == "vague" or not disclosure.exact:
+            return _Verdict("vague", _affirmations(disclosure), "vague", _phrase(disclosure, item.data_type))
+        told_third_parties = (
+            disclosure.status == "shared" or disclosure.shared_with_third_parties or bool(named)
+        )
+        if sdk_ids and not told_third_parties:
+            if "share" in disclosure.denied:
+                return _Verdict(
+                    "contradicted",
+                    _denials(disclosure, {"share"}),
+                    "denial",
+                    _phrase(disclosure, item.data_type),
+                    share_denied=True,
+                )
+            return _Verdict(
+                "vague",
+                _affirmations(disclosure),
+                "disclosure",
+                _phrase(disclosure, item.data_type),
+                first_party_only=True,
+            )
+        statements = (*_affirmations(disclosure), *_party_statements(named))
+        return _Verdict("disclosed", statements, "disclosure", _phrase(disclosure, item.data_type))
+
+    def _omitted_data(self, data_type: str) -> _Verdict:
+        catch_all = _affirming_first(self.reading.catch_all_evidence)[:MAX_CATCH_ALL]
+        return _Verdict("omitted", catch_all, "catch_all", _catch_all_phrase(catch_all))
+
+    # ------------------------------------------------------------------ SDKs
+
+    def sdk_finding(self, hit: SdkHit) -> Finding:
+        verdict = self._judge_sdk(hit)
+        source = DataSource(kind="sdk", id=hit.sdk_id)
+        parties = {hit.sdk_id} | {p.id for p in self.category_parties}
+        evidence = _evidence(
+            verdict.statements, verdict.role, lambda st: _party_spans(st, parties, verdict.role)
+        )
+        return self._finding("sdk", hit.sdk_id, hit.name, verdict, (source,), evidence, sdk=hit)
+
+    def _judge_sdk(self, hit: SdkHit) -> _Verdict:
+        named = self.sdk_parties.get(hit.sdk_id, ())
+        affirmed = tuple(p for p in named if not p.denied)
+        if affirmed:
+            return _Verdict("disclosed", _party_statements(affirmed), "disclosure", affirmed[0].name)
+        if named:
+            return _Verdict("contradicted", _party_statements(named), "denial", named[0].name)
+        covering = tuple(
+            p
+            for p in self.category_parties
+            if hit.category in self.party_sdk_categories.get(p.id, frozenset())
+        )
+        affirmed = tuple(p for p in covering if not p.denied)
+        if affirmed:
+            return _Verdict("vague", _party_statements(affirmed), "vague", affirmed[0].name)
+        if covering:
+            return _Verdict("contradicted", _party_statements(covering), "denial", covering[0].name)
+        catch_all = _affirming_first(_party_statements(self.catch_all_parties))[:MAX_CATCH_ALL]
+        return _Verdict(
+            "omitted", catch_all, "catch_all", self.catch_all_parties[0].name if catch_all else ""
+        )
+
+    # ------------------------------------------------------- unsupported claims
+
+    def unsupported_findings(self) -> list[Finding]:
+        reachable = {d.data_type for d in self.profile.data}  # ignores do not erase the APK's signs
+        observable = _observable_data_types(self.mappings)
+        findings = []
+        for disclosure in self.reading.data:
+            dt = disclosure.data_type
+            if (
+                disclosure.status not in ("collected", "shared")
+                or not disclosure.exact
+                or dt in reachable
+                or dt not in observable
+                or dt in self.config.ignore_data_types
+            ):
+                continue
+            claims = tuple(
+                st
+                for st in disclosure.evidence
+                if any(
+                    m.level == "exact" and dt in m.data_types and not reachable & set(m.data_types)
+                    for m in st.data
+                )
+            )
+            if not claims:
+                continue
+            verdict = _Verdict("unsupported", claims, "claim", _phrase(disclosure, dt))
+            evidence = _evidence(claims, "claim", lambda st, dt=dt: _data_spans(st, dt, "claim"))
+            findings.append(self._finding("data", dt, self._label(dt), verdict, (), evidence))
+        return findings
+
+    # --------------------------------------------------------------- shared
+
+    def _finding(
+        self,
+        subject_type: str,
+        subject: str,
+        name: str,
+        verdict: _Verdict,
+        sources: Sequence[DataSource],
+        evidence: tuple[Evidence, ...],
+        sdk: SdkHit | None = None,
+    ) -> Finding:
+        sources = _sorted_sources(sources)
+        return Finding(
+            subject_type=subject_type,  # type: ignore[arg-type]
+            subject=subject,
+            name=name,
+            status=verdict.status,
+            severity=decide_severity(verdict.status, subject_type, sources, self.config.severity_overrides()),
+            sources=sources,
+            evidence=evidence,
+            sdk=sdk,
+            message=self._message(subject_type, name, verdict, sources, sdk),
+            fingerprint=fingerprint(
+                self.profile.facts.package, verdict.status, subject_type, subject, sources
+            ),
+        )
+
+    def _label(self, data_type: str) -> str:
+        try:
+            return self.mappings.datatype(data_type).label
+        except KeyError:
+            return data_type
+
+    def _sdk_category_label(self, category: str) -> str:
+        labels = {c.id: c.label for c in self.mappings.sdks.categories}
+        return labels.get(category, category)
+
+    def _source_names(self, sources: Sequence[DataSource]) -> str:
+        names = {h.sdk_id: h.name for h in self.profile.sdks}
+        return ", ".join(
+            _short_permission(s.id) if s.kind == "permission" else names.get(s.id, s.id) for s in sources
+        )
+
+    def _message(
+        self,
+        subject_type: str,
+        name: str,
+        verdict: _Verdict,
+        sources: Sequence[DataSource],
+        sdk: SdkHit | None,
+    ) -> str:
+        """One sentence a reviewer understands without knowing the tool."""
+        detail = f" ({_quote(verdict.detail)})" if verdict.detail else ""
+        if subject_type == "sdk":
+            assert sdk is not None
+            kind = self._sdk_category_label(sdk.category).lower()
+            article = "an" if kind[:1] in "aeiou" else "a"
+            what = f"The app bundles {name} from {sdk.vendor}, {article} {kind} SDK,"
+            return {
+                "disclosed": f"The policy names {name}{detail}.",
+                "vague": f"{what} but the policy only speaks of {_quote(verdict.detail)} in general.",
+                "contradicted": f"{what} but the policy says it does not use {_quote(verdict.detail)}.",
+                "omitted": f"{what} but the policy does not name it, its vendor or its kind of provider"
+                + (f"; it only speaks of {_quote(verdict.detail)}." if verdict.detail else "."),
+            }[verdict.status]
+        label = name[:1].lower() + name[1:] if name[:2] != name[:2].upper() else name
+        reach = f"The app can access {label} ({self._source_names(sources)})"
+        sdk_names = self._source_names([s for s in sources if s.kind == "sdk"])
+        if verdict.status == "contradicted" and verdict.share_denied:
+            return f"{sdk_names} collect{'s' if ',' not in sdk_names else ''} {label}, but the policy says it is not shared{detail}."
+        if verdict.status == "contradicted":
+            return f"{reach} but the policy says it does not collect {_quote(verdict.detail) or 'it'}."
+        if verdict.status == "omitted":
+            context = f"; it only speaks of {_quote(verdict.detail)}" if verdict.detail else ""
+            return f"{reach} but the policy does not mention it{context}."
+        if verdict.status == "vague" and verdict.first_party_only:
+            return (
+                f"The policy says the app collects {label}{detail}, but not that {sdk_names} "
+                "(a third party) collects it too."
+            )
+        if verdict.status == "vague":
+            return f"{reach} but the policy covers it only with the broad term {_quote(verdict.detail)}."
+        if verdict.status == "unsupported":
+            return f"The policy says it collects {label}{detail}, but the APK shows no permission or SDK that reaches it."
+        return f"The policy discloses {label}{detail}."
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _without_ignored(data: Iterable[ReachableData], config: CheckConfig) -> tuple[ReachableData, ...]:
+    kept = []
+    for item in data:
+        if item.data_type in config.ignore_data_types:
+            continue
+        sources = tuple(
+            s
+            for s in item.sources
+            if not (s.kind == "permission" and s.id in config.ignore_permissions)
+            and not (s.kind == "sdk" and s.id in config.ignore_sdks)
+        )
+        if sources:
+            kept.append(ReachableData(item.data_type, sources))
+    return tuple(kept)
+
+
+def _observable_data_types(mappings: Mappings) -> frozenset[str]:
+    """Data types whose absence from an APK means something (see the module docstring)."""
+    return frozenset(d.id for d in mappings.datatypes.datatypes if d.platform_gated)
+
+
+def _sorted_sources(sources: Iterable[DataSource]) -> tuple[DataSource, ...]:
+    return tuple(sorted(set(sources), key=lambda s: (s.kind != "permission", s.id)))
+
+
+def _short_permission(name: str) -> str:
+    return name.removeprefix("android.permission.")
+
+
+def _quote(text: str) -> str:
+    return f"\u201c{text}\u201d" if text else ""
+
+
+def _unique_statements(statements: Iterable[Statement]) -> tuple[Statement, ...]:
+    seen: dict[int, Statement] = {}
+    for st in statements:
+        seen.setdefault(st.sentence.start, st)
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def _affirming_first(statements: Iterable[Statement]) -> tuple[Statement, ...]:
+    """Catch-all context, the sentences that say something *is* collected or shared
+    first ("we share personal information with partners" says more about an
+    undisclosed SDK than "we do not sell personal information"), headings last."""
+    return tuple(
+        sorted(
+            _unique_statements(statements),
+            key=lambda st: (st.sentence.kind == "heading", not st.actions, st.sentence.start),
+        )
+    )
+
+
+def _party_statements(parties: Iterable[PartyDisclosure]) -> tuple[Statement, ...]:
+    return _unique_statements(s for p in parties for s in p.evidence)
+
+
+def _affirmations(disclosure: DataDisclosure) -> tuple[Statement, ...]:
+    """The sentences that say the data *is* handled; the policy side also keeps the
+    ones that merely name it (or deny something else) as context, and those come
+    only when nothing affirms: a denial must never be shown as a disclosure."""
+    own = tuple(st for st in disclosure.evidence if st.actions)
+    return own or disclosure.evidence
+
+
+def _denials(disclosure: DataDisclosure, actions: Iterable[str]) -> tuple[Statement, ...]:
+    """The sentences that deny the given actions; all evidence if none says so itself
+    (the policy side decided the status from them)."""
+    wanted = frozenset(actions)
+    own = tuple(st for st in disclosure.evidence if st.denied & wanted)
+    return own or disclosure.evidence
+
+
+def _phrase(disclosure: DataDisclosure, data_type: str) -> str:
+    """The policy's own words for the data type, for messages."""
+    for st in disclosure.evidence:
+        for mention in st.data:
+            if data_type in mention.data_types and mention.level != "catch_all":
+                return mention.phrase
+    return ""
+
+
+def _catch_all_phrase(statements: Sequence[Statement]) -> str:
+    for st in statements:
+        for mention in st.data:
+            if mention.level == "catch_all":
+                return mention.phrase
+        for party in st.parties:
+            if party.kind == "catch_all":
+                return party.phrase
+    return ""
+
+
+def _data_spans(statement: Statement, data_type: str, role: str) -> list[tuple[int, int]]:
+    if role == "catch_all":
+        return [(m.start, m.end) for m in statement.data if m.level == "catch_all"]
+    return [(m.start, m.end) for m in statement.data if data_type in m.data_types]
+
+
+def _party_spans(statement: Statement, party_ids: set[str], role: str) -> list[tuple[int, int]]:
+    if role == "catch_all":
+        return [(p.start, p.end) for p in statement.parties if p.kind == "catch_all"]
+    return [(p.start, p.end) for p in statement.parties if p.id in party_ids]
+
+
+def _evidence(statements: Iterable[Statement], role: str, spans) -> tuple[Evidence, ...]:
+    """The first MAX_EVIDENCE distinct sentences in the order given (the most telling
+    first), with the spans ``spans(statement)`` returns as highlights."""
+    evidence: list[Evidence] = []
+    seen: set[int] = set()
+    for st in statements:
+        if st.sentence.start in seen:
+            continue
+        seen.add(st.sentence.start)
+        if len(evidence) == MAX_EVIDENCE:
+            break
+        s = st.sentence
+        highlight = tuple(sorted({(a, b) for a, b in spans(st) if s.start <= a < b <= s.end}))
+        evidence.append(
+            Evidence(
+                text=s.text,
+                start=s.start,
+                end=s.end,
+                line=s.line,
+                section=s.section,
+                highlight=highlight,
+                role=role,
+            )  # type: ignore[arg-type]
+        )
+    return tuple(evidence)

@@ -1,0 +1,414 @@
+"""The plain data handed from one pipeline stage to the next.
+
+Everything here is a frozen dataclass made of tuples, frozensets, strings and
+numbers: hashable, picklable (process pools and Dask ship these between
+machines) and safe to cache. Validation happens at the edges where untrusted
+text enters (mapping YAML, baselines, catalog manifests); inside the pipeline
+the data is trusted and plain. This module imports nothing else from
+``consistency``.
+
+Stages (see README, "How it works"):
+
+    APK    -> ApkFacts                    (consistency.apk)
+    facts  -> AppProfile                  (SDK hits + reachable data types)
+    policy -> Document -> PolicyReading   (consistency.policy)
+    AppProfile + PolicyReading -> CheckResult (consistency.compare)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, NewType
+
+DataTypeId = NewType("DataTypeId", str)
+"""A data type id from ``mappings/datatypes.yaml`` such as ``location.precise``."""
+
+SdkId = NewType("SdkId", str)
+"""A stable SDK id from ``mappings/sdks.yaml`` such as ``amap-location``. Never
+renamed or reused: baseline fingerprints contain it."""
+
+PermissionName = NewType("PermissionName", str)
+"""A full Android permission name such as ``android.permission.CAMERA``."""
+
+SCHEMA_VERSION = 1
+"""Version of the JSON documents built from these models (inspect, policy, check)."""
+
+# --------------------------------------------------------------------- APK side
+
+
+@dataclass(frozen=True)
+class Permission:
+    """One ``uses-permission`` or ``uses-permission-sdk-23`` element."""
+
+    name: PermissionName
+    element: Literal["uses-permission", "uses-permission-sdk-23"] = "uses-permission"
+    max_sdk_version: int | None = None
+    """``android:maxSdkVersion``: the permission is requested only up to this API level."""
+    in_effect: bool = True
+    """Whether the app holds this request on a device at its target SDK. False when
+    ``maxSdkVersion`` is below the target SDK (the request disappears on newer
+    devices); the mapping tables may further say the permission itself no longer
+    grants anything at that level (see ``AppProfile``)."""
+
+
+@dataclass(frozen=True)
+class DeclaredPermission:
+    """A ``<permission>`` the app defines for others to request."""
+
+    name: PermissionName
+    protection_level: str | None = None
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A ``uses-feature`` element."""
+
+    name: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Component:
+    """An activity, service, receiver or provider declared in the manifest."""
+
+    kind: Literal["activity", "activity-alias", "service", "receiver", "provider"]
+    name: str
+    exported: bool | None
+    """The explicit ``android:exported`` value; None when not set (then Android
+    decides from the presence of intent filters and the target SDK)."""
+
+
+@dataclass(frozen=True)
+class MetaData:
+    """A ``<meta-data>`` entry of the application. Values of keys that look like
+    secrets (API keys, tokens, app secrets) are masked before they get here."""
+
+    name: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class NativeLib:
+    """A native library shipped as ``lib/<abi>/<name>.so``."""
+
+    abi: str
+    name: str
+
+
+@dataclass(frozen=True)
+class DexSummary:
+    """One ``classes*.dex`` file of the APK."""
+
+    name: str
+    classes: int
+    method_refs: int
+    size: int
+
+
+@dataclass(frozen=True)
+class ApkFacts:
+    """What an APK declares and contains, read once. Nothing here comes from the
+    mapping tables: this is evidence, not interpretation."""
+
+    path: str
+    sha256: str
+    size: int
+    package: str
+    app_label: str | None
+    version_name: str | None
+    version_code: int | None
+    min_sdk: int | None
+    target_sdk: int | None
+    signing_certificates: tuple[str, ...]
+    """SHA-256 of each signing certificate (hex, lowercase), empty when unsigned."""
+    permissions: tuple[Permission, ...]
+    declared_permissions: tuple[DeclaredPermission, ...]
+    features: tuple[Feature, ...]
+    components: tuple[Component, ...]
+    meta_data: tuple[MetaData, ...]
+    native_libs: tuple[NativeLib, ...]
+    dex: tuple[DexSummary, ...]
+    classes: frozenset[str]
+    """Every class defined in any ``classes*.dex``, in Java form (``com.amap.api.Foo``,
+    inner classes keep their ``$``)."""
+    api_refs: frozenset[str]
+    """Methods the code references but does not define (framework and external
+    library APIs), as ``Landroid/location/LocationManager;->getLastKnownLocation``."""
+    notes: tuple[str, ...] = ()
+    """Things a reviewer should know about how the facts were read (target SDK not
+    declared and taken from the minimum, app label not resolvable, duplicate or
+    misplaced manifest elements ignored, a signature that could not be read)."""
+
+
+# ------------------------------------------------------ APK + tables: the profile
+
+
+@dataclass(frozen=True)
+class SdkEvidence:
+    """One piece of evidence that an SDK is bundled."""
+
+    kind: Literal["class", "native_lib", "meta_data"]
+    value: str
+    """For ``class``: the matched package prefix; see ``SdkHit.examples`` for classes."""
+    count: int = 1
+    """How many classes (or files) matched this prefix."""
+
+
+@dataclass(frozen=True)
+class SdkHit:
+    """An SDK detected in the APK, reported once however many classes match."""
+
+    sdk_id: SdkId
+    name: str
+    vendor: str
+    category: str
+    evidence: tuple[SdkEvidence, ...]
+    examples: tuple[str, ...]
+    """A few matched class names, for a person to check."""
+    data_types: tuple[DataTypeId, ...]
+    """What this SDK collects according to the tables."""
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """Why the app can reach a data type: a permission or a bundled SDK."""
+
+    kind: Literal["permission", "sdk"]
+    id: str
+    """Permission name or SDK id."""
+    dangerous: bool = False
+    """For permissions: protection level ``dangerous`` (or a special/appop access)."""
+    in_effect: bool = True
+    """For permissions: requested and still granting access at the target SDK."""
+    api_used: bool | None = None
+    """For permissions: whether the code references a platform API guarded by it
+    (None when the tables list no API for this permission)."""
+
+
+@dataclass(frozen=True)
+class ReachableData:
+    """A data type the app can reach, with every source that gives access to it."""
+
+    data_type: DataTypeId
+    sources: tuple[DataSource, ...]
+
+
+@dataclass(frozen=True)
+class RequestedPermission:
+    """A requested permission as the tables see it: what it exposes and whether the
+    app really holds it at its target SDK (reports show the ones that do not as
+    "requested but not in effect", with the reason)."""
+
+    permission: Permission
+    known: bool
+    """Whether the tables list this permission at all."""
+    protection: str | None = None
+    """Protection level from the tables (``dangerous``, ``normal``, ``appop``...); None when unknown."""
+    data_types: tuple[DataTypeId, ...] = ()
+    """What the tables say it exposes (whether or not it is in effect)."""
+    in_effect: bool = True
+    """The request is in effect (``Permission.in_effect``) and the tables say the
+    permission still grants access at the target SDK (``effective_until``)."""
+    reason: str | None = None
+    """Why it is not in effect; None when it is."""
+
+
+@dataclass(frozen=True)
+class AppProfile:
+    """APK facts interpreted through the mapping tables: what the policy must cover."""
+
+    facts: ApkFacts
+    sdks: tuple[SdkHit, ...]
+    data: tuple[ReachableData, ...]
+    unknown_permissions: tuple[PermissionName, ...]
+    """Requested permissions the tables do not know (neither data-exposing nor
+    harmless): a signal for a reviewer, not a finding."""
+    mappings_digest: str
+    permissions: tuple[RequestedPermission, ...] = ()
+    """Every requested permission (``facts.permissions`` order) interpreted
+    through the tables, including those not in effect."""
+
+
+# ------------------------------------------------------------------ policy side
+
+SentenceKind = Literal["sentence", "list_item", "heading", "table_cell"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A unit of policy text: a sentence, a list item, a heading or a table cell.
+    ``document.text[start:end] == text`` always holds."""
+
+    text: str
+    start: int
+    end: int
+    section: tuple[str, ...] = ()
+    """Heading path, outermost first."""
+    kind: SentenceKind = "sentence"
+    line: int = 1
+    """1-based line in the normalised text where the sentence starts."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A privacy policy, normalised once; every offset in later stages refers to ``text``."""
+
+    source: str
+    sha256: str
+    """Of the raw bytes as read."""
+    format: Literal["text", "html", "markdown", "pdf"]
+    encoding: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    warnings: tuple[str, ...] = ()
+
+
+MentionLevel = Literal["exact", "broad", "catch_all"]
+Action = Literal["collect", "share", "sell", "retain"]
+
+
+@dataclass(frozen=True)
+class DataMention:
+    """A phrase in a sentence that names data."""
+
+    data_types: tuple[DataTypeId, ...]
+    """Every data type the phrase covers (one for "IMEI", several for "device
+    information" or a permission name; empty for a catch-all)."""
+    level: MentionLevel
+    phrase: str
+    start: int
+    end: int
+    """Offsets into ``Document.text``."""
+    via_permission: PermissionName | None = None
+    """Set when the phrase names a permission ("Microphone permission")."""
+
+
+PartyKind = Literal["sdk", "category", "catch_all"]
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    """A phrase that names a third party: an SDK/vendor, a category, or a catch-all."""
+
+    kind: PartyKind
+    id: str
+    """SDK id, third-party category id (an SDK category such as ``analytics``), or ``third_parties``."""
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one sentence says about data."""
+
+    sentence: Sentence
+    data: tuple[DataMention, ...]
+    parties: tuple[PartyMention, ...]
+    actions: frozenset[Action]
+    """Actions the sentence affirms (possibly under a condition)."""
+    denied: frozenset[Action]
+    """Actions the sentence denies for the data it names ("we do not sell" -> {"sell"})."""
+    first_party: bool = True
+    """False when the subject doing the action is a third party."""
+
+
+DataStatus = Literal["collected", "shared", "denied", "vague", "not_mentioned"]
+
+
+@dataclass(frozen=True)
+class DataDisclosure:
+    """The policy's overall position on one data type."""
+
+    data_type: DataTypeId
+    status: DataStatus
+    exact: bool
+    """Named in specific words (True) or only by a broader category term (False)."""
+    actions: frozenset[Action]
+    denied: frozenset[Action]
+    evidence: tuple[Statement, ...]
+    shared_with_third_parties: bool = False
+    """Collection or sharing by a third party (named, category or catch-all) is stated."""
+
+
+@dataclass(frozen=True)
+class PartyDisclosure:
+    """A third party the policy names: an SDK/vendor or a category."""
+
+    kind: PartyKind
+    id: str
+    name: str
+    evidence: tuple[Statement, ...]
+    denied: bool = False
+    """The policy says this party gets nothing ("we do not use Google Analytics")."""
+
+
+@dataclass(frozen=True)
+class PolicyReading:
+    """Everything the checker needs to know about a policy."""
+
+    document: Document
+    statements: tuple[Statement, ...]
+    data: tuple[DataDisclosure, ...]
+    parties: tuple[PartyDisclosure, ...]
+    catch_all_evidence: tuple[Statement, ...] = ()
+    """Sentences that only use catch-alls ("personal information", "third parties")."""
+
+
+# ------------------------------------------------------------------ the check
+
+FindingClass = Literal["disclosed", "vague", "omitted", "contradicted", "unsupported"]
+Severity = Literal["high", "medium", "low", "info", "none"]
+SEVERITY_ORDER: tuple[Severity, ...] = ("none", "info", "low", "medium", "high")
+FINDING_CLASSES: tuple[FindingClass, ...] = ("contradicted", "omitted", "vague", "unsupported", "disclosed")
+"""Worst first: the order reports use."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A policy sentence shown for a finding."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    section: tuple[str, ...]
+    highlight: tuple[tuple[int, int], ...] = ()
+    """Spans (absolute offsets) of the phrases that matched, for highlighting."""
+    role: Literal["disclosure", "denial", "vague", "catch_all", "claim"] = "disclosure"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One verdict: on a data type the app can reach, on a detected SDK, or on a
+    policy claim with no sign in the APK (``unsupported``)."""
+
+    subject_type: Literal["data", "sdk"]
+    subject: str
+    """Data type id or SDK id."""
+    name: str
+    status: FindingClass
+    severity: Severity
+    sources: tuple[DataSource, ...]
+    evidence: tuple[Evidence, ...]
+    sdk: SdkHit | None = None
+    message: str = ""
+    fingerprint: str = ""
+    """Stable identity for baselines (see consistency.baseline)."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of ``consistency check``: what every reporter renders."""
+
+    profile: AppProfile
+    policy: PolicyReading
+    findings: tuple[Finding, ...]
+    suppressed: tuple[Finding, ...] = ()
+    """Findings accepted by a baseline: not shown as failures, counted in the summary."""
+    stale_baseline: tuple[str, ...] = ()
+    """Baseline fingerprints that matched nothing this time."""
+    fail_on: Severity = "high"
+    tool_version: str = ""
+    timestamp: str | None = None
+    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)

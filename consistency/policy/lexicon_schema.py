@@ -1,0 +1,114 @@
+"""The shape of ``mappings/statements.yaml``: the cues that tell what a sentence
+*does* with the data it names (collect, share, sell, retain), whether it denies
+it, and who does it.
+
+Closed pydantic models like the other tables (``consistency.mapping_schema``):
+a misspelt key is an error. Every cue group carries its meaning in
+``description`` and test sentences in ``examples`` (run through the real
+matcher by ``tests/mappings/test_phrase_examples.py``), so what a cue is for is
+written next to the cue, not in Python.
+
+Phrase syntax (shared by every cue): matching is case-insensitive; English
+phrases match on word boundaries, and a word ending in ``*`` matches any word
+that starts with it (``collect*`` covers collects, collected, collecting,
+collection); Chinese phrases match as substrings.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..mapping_schema import TABLES_SCHEMA_VERSION, Examples, Phrases
+
+ActionName = Literal["collect", "share", "sell", "retain"]
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CueSpec(_Closed):
+    """A group of phrases that signal one thing."""
+
+    description: str
+    """What a match means, for the people who edit the table."""
+    phrases: Phrases
+    examples: Examples = Examples()
+    """``match``: sentences that contain one of the phrases; ``no_match``: near misses."""
+
+
+class ActionCueSpec(CueSpec):
+    """Verbs (and nouns) that state an action on data."""
+
+    action: ActionName
+
+
+class PairedNegationSpec(_Closed):
+    """Negation spread over two words ("neither ... nor", "not ... or"): the first
+    opens the scope, the second continues it over the next item of a list."""
+
+    description: str
+    opener: Phrases
+    continuer: Phrases
+    examples: Examples = Examples()
+
+
+class StatementsTable(_Closed):
+    schema_version: int = TABLES_SCHEMA_VERSION
+    actions: tuple[ActionCueSpec, ...]
+    """Action cues. A sentence with data and an action cue states that action."""
+    negations: CueSpec
+    """Words that deny the next action verb in the same clause ("do not", "never", 不会)."""
+    negation_exceptions: CueSpec
+    """Phrases that contain a negation word but deny nothing ("not limited to",
+    "whether or not", 不限于). They win over the negation inside them because the
+    longest match wins."""
+    non_actions: CueSpec
+    """Phrases with an action word inside that state no action ("purpose of use",
+    "terms of use"): the longest match wins, so they hide the verb."""
+    non_statement_sections: CueSpec
+    """Headings of sections that define words rather than state practices
+    ("Definitions", "Glossary", 释义): nothing in them is a statement."""
+    definition_cues: CueSpec
+    """Words that make a sentence a definition ("X refers to ...", 是指): it names
+    data without saying anything is done with it, so it is no statement."""
+    paired_negations: tuple[PairedNegationSpec, ...] = ()
+    negated_objects: CueSpec
+    """Determiners that deny the action for the data right after them ("no location
+    data is collected", "without collecting"): the scope is the object, not a verb."""
+    scope_breakers: CueSpec
+    """Words that end a negation's scope and start a new clause ("but", "except")."""
+    exceptions: CueSpec
+    """Scope breakers that carve an exception out of a denial ("we don't share your
+    messages with anyone EXCEPT the cloud drive you pick"): the exception affirms
+    what the clause before denied, for the data or recipient it names."""
+    first_party: CueSpec
+    """Subjects meaning the publisher itself ("we", "our app")."""
+    third_party_actors: CueSpec
+    """Subjects meaning someone else acts on the data ("the SDK collects",
+    "partners may collect"): the statement is not first party and implies sharing."""
+    anaphoric_subjects: CueSpec
+    """Pronouns ("they", "both") that stand for a third party named in the sentence before."""
+    share_targets: CueSpec
+    """Recipients that make an action a disclosure to others ("with third parties",
+    "to advertisers") even without a share verb."""
+    consent_conditions: CueSpec
+    """"without your consent", "unless you agree", 未经您同意: a negation qualified by
+    one of these states what happens WITH consent, so the clause is a conditional
+    affirmation, not a denial ("we will not access your contacts without your
+    permission" admits the app accesses contacts)."""
+    source_markers: CueSpec
+    """"from", "receive": a third party named after it is a source of data, not a recipient."""
+    inbound_markers: CueSpec
+    """"gives us", "provides us with": data comes to the publisher from whoever is named."""
+    user_recipients: CueSpec
+    """Other users or people the user picks: a share only with them is no third-party share."""
+    negative_conditions: CueSpec
+    """"if you do not allow ...": the negations of the sentence are consequences for
+    the user, not denials of a practice."""
+    conditionals: CueSpec
+    """Conditions ("if", "when"): they never negate, and a third party named in the
+    condition ("if you log in with a third-party account, we obtain ...") is not
+    the recipient of the main clause."""

@@ -1,0 +1,18 @@
+.class public Lorg/example/chatter/ChatActivity;
+.super Landroid/app/Activity;
+.source "ChatActivity.java"
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Landroid/app/Activity;-><init>()V
+    return-void
+.end method
+
+.method protected onCreate(Landroid/os/Bundle;)V
+    .locals 0
+    invoke-super {p0, p1}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
+    invoke-static {p0}, Lorg/example/chatter/media/VoiceMessageRecorder;->start(Landroid/content/Context;)V
+    invoke-static {p0}, Lorg/example/chatter/media/MediaPicker;->load(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/facebook/ads/InterstitialAd;->show(Landroid/content/Context;)V
+    return-void
+.end method

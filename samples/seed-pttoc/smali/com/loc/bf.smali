@@ -1,0 +1,28 @@
+.class public Lcom/loc/bf;
+.super Ljava/lang/Object;
+.source "bf.java"
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+    return-void
+.end method
+
+.method public static b(Landroid/content/Context;)V
+    .locals 0
+    invoke-static {p0}, Lcom/loc/bf;->readWifiInfo(Landroid/content/Context;)V
+    return-void
+.end method
+
+.method public static readWifiInfo(Landroid/content/Context;)V
+    .locals 1
+    const-string v0, "wifi"
+    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/net/wifi/WifiManager;
+    invoke-virtual {v0}, Landroid/net/wifi/WifiManager;->getConnectionInfo()Landroid/net/wifi/WifiInfo;
+    move-result-object v0
+    invoke-virtual {v0}, Landroid/net/wifi/WifiInfo;->getMacAddress()Ljava/lang/String;
+    invoke-virtual {v0}, Landroid/net/wifi/WifiInfo;->getSSID()Ljava/lang/String;
+    return-void
+.end method

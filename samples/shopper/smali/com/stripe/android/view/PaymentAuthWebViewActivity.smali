@@ -1,0 +1,15 @@
+.class public Lcom/stripe/android/view/PaymentAuthWebViewActivity;
+.super Landroid/app/Activity;
+.source "PaymentAuthWebViewActivity.java"
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Landroid/app/Activity;-><init>()V
+    return-void
+.end method
+
+.method protected onCreate(Landroid/os/Bundle;)V
+    .locals 0
+    invoke-super {p0, p1}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
+    return-void
+.end method

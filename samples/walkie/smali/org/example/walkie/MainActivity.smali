@@ -1,0 +1,18 @@
+.class public Lorg/example/walkie/MainActivity;
+.super Landroid/app/Activity;
+.source "MainActivity.java"
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Landroid/app/Activity;-><init>()V
+    return-void
+.end method
+
+.method protected onCreate(Landroid/os/Bundle;)V
+    .locals 0
+    invoke-super {p0, p1}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
+    invoke-static {p0}, Lcom/amap/api/maps/MapsInitializer;->initialize(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/google/firebase/messaging/FirebaseMessaging;->getToken(Landroid/content/Context;)V
+    invoke-static {p0}, Lorg/example/walkie/location/LocationTracker;->start(Landroid/content/Context;)V
+    return-void
+.end method

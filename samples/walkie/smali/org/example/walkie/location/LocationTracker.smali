@@ -1,0 +1,29 @@
+.class public Lorg/example/walkie/location/LocationTracker;
+.super Ljava/lang/Object;
+.source "LocationTracker.java"
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+    return-void
+.end method
+
+.method public static start(Landroid/content/Context;)V
+    .locals 0
+    invoke-static {p0}, Lorg/example/walkie/location/LocationTracker;->readLastLocation(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/amap/api/location/AMapLocationClient;->startLocation(Landroid/content/Context;)V
+    return-void
+.end method
+
+.method public static readLastLocation(Landroid/content/Context;)V
+    .locals 2
+    const-string v0, "location"
+    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/location/LocationManager;
+    const-string v1, "gps"
+    invoke-virtual {v0, v1}, Landroid/location/LocationManager;->getLastKnownLocation(Ljava/lang/String;)Landroid/location/Location;
+    const-string v1, "network"
+    invoke-virtual {v0, v1}, Landroid/location/LocationManager;->isProviderEnabled(Ljava/lang/String;)Z
+    return-void
+.end method

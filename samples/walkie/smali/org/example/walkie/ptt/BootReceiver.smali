@@ -1,0 +1,15 @@
+.class public Lorg/example/walkie/ptt/BootReceiver;
+.super Landroid/content/BroadcastReceiver;
+.source "BootReceiver.java"
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Landroid/content/BroadcastReceiver;-><init>()V
+    return-void
+.end method
+
+.method public onReceive(Landroid/content/Context;Landroid/content/Intent;)V
+    .locals 0
+    invoke-static {p1}, Lorg/example/walkie/util/DeviceRegistration;->register(Landroid/content/Context;)V
+    return-void
+.end method

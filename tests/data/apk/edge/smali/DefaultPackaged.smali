@@ -1,0 +1,2 @@
+.class public LDefaultPackaged;
+.super Ljava/lang/Object;

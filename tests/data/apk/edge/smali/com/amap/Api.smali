@@ -1,0 +1,2 @@
+.class public Lcom/amap/Api;
+.super Ljava/lang/Object;

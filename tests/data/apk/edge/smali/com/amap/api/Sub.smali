@@ -1,0 +1,2 @@
+.class public Lcom/amap/api/Sub;
+.super Ljava/lang/Object;

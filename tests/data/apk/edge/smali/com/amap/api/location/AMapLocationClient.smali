@@ -1,0 +1,2 @@
+.class public Lcom/amap/api/location/AMapLocationClient;
+.super Ljava/lang/Object;

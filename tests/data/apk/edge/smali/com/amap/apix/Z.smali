@@ -1,0 +1,2 @@
+.class public Lcom/amap/apix/Z;
+.super Ljava/lang/Object;

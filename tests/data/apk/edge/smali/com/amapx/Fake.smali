@@ -1,0 +1,2 @@
+.class public Lcom/amapx/Fake;
+.super Ljava/lang/Object;

@@ -1,0 +1,2 @@
+.class public Lcom/google/android/gms/ads/AdView$Listener;
+.super Ljava/lang/Object;

@@ -1,0 +1,2 @@
+.class public Lcom/google/android/gms/ads/AdView;
+.super Ljava/lang/Object;

@@ -1,0 +1,2 @@
+.class public Lcom/google/android/gms/common/GoogleApiAvailability;
+.super Ljava/lang/Object;

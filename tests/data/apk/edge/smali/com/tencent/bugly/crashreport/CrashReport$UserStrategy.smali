@@ -1,0 +1,2 @@
+.class public Lcom/tencent/bugly/crashreport/CrashReport$UserStrategy;
+.super Ljava/lang/Object;

@@ -1,0 +1,2 @@
+.class public Lcom/tencent/bugly/crashreport/CrashReport;
+.super Ljava/lang/Object;

@@ -1,0 +1,2 @@
+.class public Lorg/example/edge/second/Later;
+.super Ljava/lang/Object;

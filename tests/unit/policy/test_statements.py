@@ -1,0 +1,117 @@
+"""Statement extraction and aggregation with the shipped tables."""
+
+from __future__ import annotations
+
+from tests.helpers.policy_docs import read, status_of
+
+
+def test_every_mention_slices_back_to_its_phrase():
+    reading = read(
+        "We collect your precise location and your email address.",
+        "Our advertising partners may receive your advertising ID.",
+    )
+    text = reading.document.text
+    assert reading.statements
+    for statement in reading.statements:
+        sentence = statement.sentence
+        assert text[sentence.start : sentence.end] == sentence.text
+        for mention in (*statement.data, *statement.parties):
+            assert sentence.start <= mention.start < mention.end <= sentence.end
+            assert text[mention.start : mention.end] == mention.phrase
+
+
+def test_exact_affirmation_is_collected():
+    reading = read("We collect your email address to create your account.")
+    assert status_of(reading, "personal.email") == "collected"
+    disclosure = reading.data[0]
+    assert disclosure.exact and "collect" in disclosure.actions
+
+
+def test_named_third_party_with_data_is_shared():
+    reading = read("We share your email address with advertising partners.")
+    assert status_of(reading, "personal.email") == "shared"
+
+
+def test_third_party_subject_is_not_first_party():
+    reading = read("The SDK collects your device identifiers.")
+    statement = reading.statements[0]
+    assert not statement.first_party and "share" in statement.actions
+    assert status_of(reading, "device.ids") == "shared"
+
+
+def test_broad_term_only_is_vague():
+    reading = read("We collect device information.")
+    vague = [d for d in reading.data if d.status == "vague"]
+    assert vague and all(not d.exact for d in vague)
+
+
+def test_catch_all_never_makes_a_type_vague():
+    reading = read("We collect your personal information and share it with third parties.")
+    assert reading.data == ()
+    assert reading.catch_all_evidence == reading.statements
+
+
+def test_specific_beats_broad():
+    reading = read("We collect device information.", "We collect your IMEI.")
+    disclosure = next(d for d in reading.data if d.data_type == "device.ids")
+    assert disclosure.status == "collected" and disclosure.exact
+
+
+def test_affirmation_beats_denial_and_evidence_lists_affirmations_first():
+    reading = read("We do not collect your precise location.", "We collect your precise location when you share it.")
+    disclosure = next(d for d in reading.data if d.data_type == "location.precise")
+    assert disclosure.status in ("collected", "shared")
+    assert disclosure.evidence[0].actions and not disclosure.evidence[-1].actions
+
+
+def test_permission_heading_affirms_collection():
+    reading = read(("heading", "Microphone permission"), "Used for voice chat.")
+    assert status_of(reading, "audio.recordings") in ("collected", "shared")
+    mention = reading.statements[0].data[0]
+    assert mention.via_permission == "android.permission.RECORD_AUDIO" and mention.level == "exact"
+
+
+def test_permission_list_item_affirms_collection():
+    reading = read(("list_item", "Location permission: used to show nearby friends"))
+    assert status_of(reading, "location.precise") in ("collected", "shared")
+
+
+def test_list_items_inherit_the_lead_in_denial():
+    reading = read(
+        "We do not collect the following information:",
+        ("list_item", "Your contacts"),
+        ("list_item", "Your call log"),
+        "We collect your email address.",
+    )
+    assert status_of(reading, "contacts.contacts") == "denied"
+    assert status_of(reading, "calls.call_log") == "denied"
+    assert status_of(reading, "personal.email") == "collected"
+
+
+def test_list_items_inherit_the_heading_share():
+    reading = read(("heading", "Information we share with third parties"), ("list_item", "Your email address"))
+    assert status_of(reading, "personal.email") == "shared"
+
+
+def test_cue_less_mention_reads_as_collection():
+    reading = read(("list_item", "Email address"))
+    assert status_of(reading, "personal.email") == "collected"
+
+
+def test_named_sdk_and_category_become_parties():
+    reading = read("We use Firebase Crashlytics and share usage data with analytics providers.")
+    kinds = {(p.kind, p.id) for p in reading.parties}
+    assert any(k == "sdk" for k, _ in kinds)
+    assert any(k == "category" for k, _ in kinds)
+    assert not any(p.denied for p in reading.parties)
+
+
+def test_party_denied_only_when_every_mention_denies():
+    reading = read("We do not use Google Analytics.", "Google Analytics helps us count visits.")
+    parties = [p for p in reading.parties if p.kind == "sdk"]
+    assert parties and not parties[0].denied and len(parties[0].evidence) == 2
+
+
+def test_data_disclosures_only_for_mentioned_types():
+    reading = read("We collect your email address.")
+    assert [d.data_type for d in reading.data] == ["personal.email"]
