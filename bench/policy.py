@@ -52,22 +52,41 @@ def run_policy_bench(repeats: int = 3) -> list[dict]:
     from consistency.policy.statements import read_statements
 
     rows: list[dict] = []
-    out = subprocess.run([sys.executable, "-c", _STARTUP], capture_output=True, text=True, cwd=REPO, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _STARTUP], capture_output=True, text=True, cwd=REPO, check=True
+    )
     imports, tables, lexicon = (float(x) for x in out.stdout.split())
-    rows.append({"what": "start-up", "import_ms": imports * 1000, "load_mappings_ms": tables * 1000,
-                 "lexicon_ms": lexicon * 1000})
-    print(f"start-up (fresh process): import {imports * 1000:.0f} ms, load_mappings {tables * 1000:.0f} ms, "
-          f"lexicon compile {lexicon * 1000:.0f} ms; total {(imports + tables + lexicon) * 1000:.0f} ms (target < 500 ms)")
+    rows.append(
+        {
+            "what": "start-up",
+            "import_ms": imports * 1000,
+            "load_mappings_ms": tables * 1000,
+            "lexicon_ms": lexicon * 1000,
+        }
+    )
+    print(
+        f"start-up (fresh process): import {imports * 1000:.0f} ms, load_mappings {tables * 1000:.0f} ms, "
+        f"lexicon compile {lexicon * 1000:.0f} ms; total {(imports + tables + lexicon) * 1000:.0f} ms (target < 500 ms)"
+    )
 
     mappings = load_mappings()
     seeds = seed_policies()
     if seeds:
         total = sum(_best(lambda p=p: read_policy(p, mappings), repeats) for p in seeds)
         size = sum(p.stat().st_size for p in seeds)
-        rows.append({"what": "seeds", "policies": len(seeds), "kb": size / 1000, "seconds": total,
-                     "policies_per_second": len(seeds) / total})
-        print(f"seeds: {len(seeds)} policies, {size / 1000:.0f} KB in {total * 1000:.0f} ms: "
-              f"{len(seeds) / total:.1f} policies/s")
+        rows.append(
+            {
+                "what": "seeds",
+                "policies": len(seeds),
+                "kb": size / 1000,
+                "seconds": total,
+                "policies_per_second": len(seeds) / total,
+            }
+        )
+        print(
+            f"seeds: {len(seeds)} policies, {size / 1000:.0f} KB in {total * 1000:.0f} ms: "
+            f"{len(seeds) / total:.1f} policies/s"
+        )
     else:
         print("seeds: ../shared/seeds absent, skipped")
 
@@ -89,11 +108,21 @@ def run_policy_bench(repeats: int = 3) -> list[dict]:
         whole = _best(lambda: read_policy(path, mappings), repeats)
         document = read_document(path)
         stage = _best(lambda: read_statements(document, mappings), repeats)
-    rows.append({"what": "large", "kb": kb, "sentences": len(document.sentences), "whole_seconds": whole,
-                 "statements_seconds": stage, "policies_per_second": 1 / whole})
-    print(f"large policy: {kb:.0f} KB, {len(document.sentences)} units: read+statements {whole * 1000:.0f} ms "
-          f"({1 / whole:.1f} policies/s), statements alone {stage * 1000:.0f} ms; "
-          f"per 100 KB {whole * 100 / kb * 1000:.0f} ms (target < 500 ms)")
+    rows.append(
+        {
+            "what": "large",
+            "kb": kb,
+            "sentences": len(document.sentences),
+            "whole_seconds": whole,
+            "statements_seconds": stage,
+            "policies_per_second": 1 / whole,
+        }
+    )
+    print(
+        f"large policy: {kb:.0f} KB, {len(document.sentences)} units: read+statements {whole * 1000:.0f} ms "
+        f"({1 / whole:.1f} policies/s), statements alone {stage * 1000:.0f} ms; "
+        f"per 100 KB {whole * 100 / kb * 1000:.0f} ms (target < 500 ms)"
+    )
     return rows
 
 

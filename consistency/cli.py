@@ -22,7 +22,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from .errors import ConsistencyError, InputError
+from .errors import ConsistencyError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -153,11 +153,13 @@ def policy(
     mappings: MappingsOption = None,
 ) -> None:
     """What the policy states, per data type and third party, with evidence."""
-    from .policy import read_policy
+    from .policy.read import read_document
+    from .policy.statements import read_statements
     from .report.policy import render_policy
 
+    document = read_document(policy)  # a bad policy is reported even when the tables are broken
     tables = _load_mappings(mappings)
-    reading = read_policy(policy, tables)
+    reading = read_statements(document, tables)
     color = output is None and sys.stdout.isatty()
     emit(render_policy(reading, format.value, tables, color=color), output)
 
@@ -296,10 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
-    except InputError as exc:
-        typer.echo(f"consistency: error: {exc}", err=True)
-        return EXIT_ERROR
-    except ConsistencyError as exc:
+    except ConsistencyError as exc:  # InputError and the rest: one line, exit 2
         typer.echo(f"consistency: error: {exc}", err=True)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -123,7 +123,9 @@ def find_labelled(directory: Path) -> list[LabelledPolicy]:
     found = []
     for labels in sorted(directory.glob("*.labels.yaml")):
         name = labels.name[: -len(".labels.yaml")]
-        policy = next((directory / (name + s) for s in POLICY_SUFFIXES if (directory / (name + s)).is_file()), None)
+        policy = next(
+            (directory / (name + s) for s in POLICY_SUFFIXES if (directory / (name + s)).is_file()), None
+        )
         if policy is not None:
             found.append(LabelledPolicy(name, policy, labels))
     return found
@@ -134,7 +136,9 @@ def find_seeds(labels_dir: Path, texts_dir: Path) -> list[LabelledPolicy]:
     found = []
     for labels in sorted(labels_dir.glob("*.labels.yaml")):
         name = labels.name[: -len(".labels.yaml")]
-        policy = next((texts_dir / (name + s) for s in POLICY_SUFFIXES if (texts_dir / (name + s)).is_file()), None)
+        policy = next(
+            (texts_dir / (name + s) for s in POLICY_SUFFIXES if (texts_dir / (name + s)).is_file()), None
+        )
         if policy is not None:
             found.append(LabelledPolicy(name, policy, labels))
     return found
@@ -167,17 +171,22 @@ def score_reading(name: str, reading: PolicyReading, labels: Labels) -> Score:
     score.sdks.tp = len(sdks & labels.sdks)
     for sdk in sorted(sdks - labels.sdks):
         score.sdks.fp += 1
-        score.errors.append(Error(name, "fp", f"sdk:{sdk}", NEGATIVE, "named", named[sdk].evidence[0].sentence.text))
+        score.errors.append(
+            Error(name, "fp", f"sdk:{sdk}", NEGATIVE, "named", named[sdk].evidence[0].sentence.text)
+        )
     for sdk in sorted(labels.sdks - sdks):
         score.sdks.fn += 1
         why = named[sdk].evidence[0].sentence.text if sdk in named else ""
-        score.errors.append(Error(name, "fn", f"sdk:{sdk}", "named", "denied" if sdk in named else NEGATIVE, why))
+        score.errors.append(
+            Error(name, "fn", f"sdk:{sdk}", "named", "denied" if sdk in named else NEGATIVE, why)
+        )
     return score
 
 
 def _cause_first(disclosure) -> tuple:
     """The evidence with the statement that decided the status first (the one
     that shares, for ``shared``; a denial, for ``denied``)."""
+
     def decisive(statement) -> bool:
         if disclosure.status == "shared":
             return bool(statement.actions) and ("share" in statement.actions or not statement.first_party)
@@ -213,7 +222,7 @@ def format_score(title: str, score: Score, *, show_errors: bool) -> str:
         for e in score.errors:
             lines.append(f"  {e.policy}: {e.kind} {e.subject} expected={e.expected} predicted={e.predicted}")
             if e.sentence:
-                lines.append(f"      \"{_shorten(e.sentence)}\"")
+                lines.append(f'      "{_shorten(e.sentence)}"')
     return "\n".join(lines) + "\n"
 
 
@@ -227,11 +236,15 @@ def _shorten(text: str, limit: int = 220) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m consistency.policy.evaluate", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m consistency.policy.evaluate", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("policies", type=Path, help="directory of labelled policies")
     repo = Path(__file__).resolve().parents[2]
     parser.add_argument("--seeds", type=Path, default=repo / "tests" / "data" / "seeds", help="seed labels")
-    parser.add_argument("--seed-texts", type=Path, default=repo.parent / "shared" / "seeds", help="seed policy texts")
+    parser.add_argument(
+        "--seed-texts", type=Path, default=repo.parent / "shared" / "seeds", help="seed policy texts"
+    )
     parser.add_argument("--errors", action="store_true", help="also list the errors of the own set")
     args = parser.parse_args(argv)
 
@@ -240,7 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     mappings = load_mappings()
     own = find_labelled(args.policies)
     out = [format_score(f"own set ({args.policies})", evaluate(own, mappings), show_errors=args.errors)]
-    seeds = find_seeds(args.seeds, args.seed_texts) if args.seeds.is_dir() and args.seed_texts.is_dir() else []
+    seeds = (
+        find_seeds(args.seeds, args.seed_texts) if args.seeds.is_dir() and args.seed_texts.is_dir() else []
+    )
     if seeds:
         out.append(format_score("seeds", evaluate(seeds, mappings), show_errors=True))
     else:

@@ -84,7 +84,7 @@ class CueEntry:
     role: str
     """``action``, ``negation``, ``negation_exception``, ``negated_object``,
     ``paired_open``, ``paired_continue``, ``scope_breaker``, ``exception``, ``first_party``,
-    ``third_party_actor``, ``anaphoric_subject``, ``share_target``, ``consent_condition``, ``source_marker``, ``inbound_marker``, ``user_recipient``, ``negative_condition``, ``conditional``,
+    ``third_party_actor``, ``anaphoric_subject``, ``share_target``, ``consent_condition``, ``source_marker``, ``inbound_marker``, ``user_recipient``, ``negative_condition``, ``processor_marker``, ``purpose_marker``, ``conditional``,
     ``non_action``, ``non_statement_section`` or ``definition``."""
     action: str | None = None
     source: str = ""
@@ -197,7 +197,11 @@ class Lexicon:
         tokens = tokenize(text, offset)
         mentions, cues = self._scan_tokens(tokens)
         spans = [(m.first_token, m.last_token) for m in mentions]
-        cues = [c for c in cues if _kept_inside(c) or not any(a <= c.first_token and c.last_token <= b for a, b in spans)]
+        cues = [
+            c
+            for c in cues
+            if _kept_inside(c) or not any(a <= c.first_token and c.last_token <= b for a, b in spans)
+        ]
         return tokens, mentions, cues
 
     def _scan_tokens(self, tokens: list[Token]) -> tuple[list[Match], list[Match]]:
@@ -348,27 +352,7 @@ def _add_party_phrases(trie: _Trie, mappings: Mappings) -> None:
         trie.add(phrase, "mention", PartyEntry("catch_all", "third_parties", "party_catch_all"))
 
 
-_CUE_GROUPS = (
-    "negations",
-    "negation_exceptions",
-    "negated_objects",
-    "scope_breakers",
-    "exceptions",
-    "first_party",
-    "third_party_actors",
-    "anaphoric_subjects",
-    "share_targets",
-    "consent_conditions",
-    "source_markers",
-    "inbound_markers",
-    "user_recipients",
-    "negative_conditions",
-    "conditionals",
-    "non_actions",
-    "non_statement_sections",
-    "definition_cues",
-)
-_ROLE = {
+_ROLE = {  # statements.yaml cue group -> CueEntry.role
     "negations": "negation",
     "negation_exceptions": "negation_exception",
     "negated_objects": "negated_object",
@@ -383,6 +367,8 @@ _ROLE = {
     "inbound_markers": "inbound_marker",
     "user_recipients": "user_recipient",
     "negative_conditions": "negative_condition",
+    "processor_markers": "processor_marker",
+    "purpose_markers": "purpose_marker",
     "conditionals": "conditional",
     "non_actions": "non_action",
     "non_statement_sections": "non_statement_section",
@@ -394,8 +380,7 @@ def _add_cues(trie: _Trie, table: StatementsTable) -> None:
     for spec in table.actions:
         for phrase in spec.phrases.all():
             trie.add(phrase, "cue", CueEntry("action", spec.action, f"action:{spec.action}"))
-    for group in _CUE_GROUPS:
-        role = _ROLE[group]
+    for group, role in _ROLE.items():
         for phrase in getattr(table, group).phrases.all():
             trie.add(phrase, "cue", CueEntry(role, None, f"cue:{role}"))
     for index, pair in enumerate(table.paired_negations):

@@ -108,6 +108,11 @@ class StatementsTable(_Closed):
     negative_conditions: CueSpec
     """"if you do not allow ...": the negations of the sentence are consequences for
     the user, not denials of a practice."""
+    processor_markers: CueSpec
+    """"through", "via": a third party named right after processes the data (a share),
+    even after a source marker."""
+    purpose_markers: CueSpec
+    """"to" before a verb: a purpose ("we use X to track"), so X is not the subject of a new statement."""
     conditionals: CueSpec
     """Conditions ("if", "when"): they never negate, and a third party named in the
     condition ("if you log in with a third-party account, we obtain ...") is not

@@ -41,7 +41,21 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EventKind = Literal[
-    "action", "negation", "object_negation", "breaker", "exception", "source", "inbound", "user_recipient", "comma", "subject", "third_party_actor", "share_target", "consent", "conditional", "mention"
+    "action",
+    "negation",
+    "object_negation",
+    "breaker",
+    "exception",
+    "source",
+    "inbound",
+    "user_recipient",
+    "comma",
+    "subject",
+    "third_party_actor",
+    "share_target",
+    "consent",
+    "conditional",
+    "mention",
 ]
 
 DEFAULT_ACTION = "collect"
@@ -60,6 +74,8 @@ class Event:
     """For ``mention``: the caller's mention object, handed back in segments."""
     names_data: bool = False
     """For ``mention``: the mention names data (not only a party)."""
+    processor: bool = False
+    """For ``third_party_actor``: named right after "through"/"via": it processes the data."""
     verb_follows: bool = False
     """For ``subject``: an action or negation follows within a few tokens ("we do collect"),
     so the subject starts a new statement rather than being a possessive ("our partners")."""
@@ -133,7 +149,7 @@ def segment_sentence(events: list[Event]) -> list[Segment]:
 
 
 def _carve_exception(denials: list[Segment], exception: list[Segment]) -> None:
-    """"... not X except Y": when Y names data, Y alone is affirmed; when Y only
+    """ "... not X except Y": when Y names data, Y alone is affirmed; when Y only
     names a recipient or purpose, the denial of X becomes an affirmation (it
     happens, within the exception)."""
     names_data = any(s.names_data and s.affirmed for s in exception)
@@ -196,7 +212,8 @@ def _third_party_events(clause: list[Event]) -> list[Event]:
     return [
         e
         for e in _outside_conditions(clause)
-        if e.kind in ("third_party_actor", "share_target") and (first_source is None or e.index < first_source)
+        if e.kind in ("third_party_actor", "share_target")
+        and (first_source is None or e.index < first_source or e.processor)
     ]
 
 

@@ -54,6 +54,8 @@ _COMMAS = frozenset({",", "，", "、"})
 _CLOSING = (".", "。", "!", "！", "?", "？", ";", "；")
 SUBJECT_REACH = 4
 """How many tokens after a subject its verb may start ("we will also collect")."""
+PROCESSOR_REACH = 1
+"""Tokens allowed between "through"/"via" and the party ("through [the] Sentry")."""
 TOPIC_REACH = 4
 """How many units under a cue-less heading may take it as their topic (until
 one names something itself)."""
@@ -75,7 +77,15 @@ _CUE_EVENT = {
     "user_recipient": "user_recipient",
     "conditional": "conditional",
 }
-_EVENT_ORDER = {"breaker": 0, "exception": 0, "negation": 1, "object_negation": 1, "subject": 2, "third_party_actor": 2, "action": 3}
+_EVENT_ORDER = {
+    "breaker": 0,
+    "exception": 0,
+    "negation": 1,
+    "object_negation": 1,
+    "subject": 2,
+    "third_party_actor": 2,
+    "action": 3,
+}
 _VERB_ROLES = frozenset({"action", "negation", "paired_open", "paired_continue"})
 """Cues that make a preceding subject the start of a new statement ("we do not",
 "Sentry collects"); a negated object ("... and contain no text") does not."""
@@ -174,7 +184,9 @@ def _scan(lexicon: Lexicon, sentence: Sentence, text: str | None = None, offset:
     offset = sentence.start if offset is None else offset
     tokens, mentions, cues = lexicon.scan(text, offset)
     mentions = [
-        m for m in mentions if not _CONTACT_ADDRESS.match(text, m.end - offset) and _cased(m, text[m.start - offset])
+        m
+        for m in mentions
+        if not _CONTACT_ADDRESS.match(text, m.end - offset) and _cased(m, text[m.start - offset])
     ]
     events = _events(mentions, cues)
     commas = [Event("comma", i) for i, t in enumerate(tokens) if t.text in _COMMAS]
@@ -197,7 +209,15 @@ def _scan(lexicon: Lexicon, sentence: Sentence, text: str | None = None, offset:
         and (first_action is None or c.first_token < first_action)
     )
     return _Unit(
-        sentence, mentions, events, own, third, defines, "definition" in roles, "negative_condition" in roles, anaphora
+        sentence,
+        mentions,
+        events,
+        own,
+        third,
+        defines,
+        "definition" in roles,
+        "negative_condition" in roles,
+        anaphora,
     )
 
 
@@ -207,7 +227,9 @@ def _cased(match: Match, first: str) -> bool:
     the phrase (data, categories) are kept either way."""
     if not first.islower() or match.last_token - match.first_token > 1:
         return True
-    return not match.of(PartyEntry) or any(not isinstance(e, PartyEntry) or e.kind != "sdk" for e in match.entries)
+    return not match.of(PartyEntry) or any(
+        not isinstance(e, PartyEntry) or e.kind != "sdk" for e in match.entries
+    )
 
 
 _CONTACT_ADDRESS = re.compile(r"\s*[:：]?\s*(?:(?:is|at|to)\s+)?[\w.+-]+@[\w-]+\.\w")
@@ -257,7 +279,9 @@ class _Walker:
                 continue
             events = unit.events
             if unit.anaphora and index and self.units[index - 1].third_party:
-                events = sorted([*events, *unit.anaphora], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
+                events = sorted(
+                    [*events, *unit.anaphora], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4))
+                )
             if topic and unit.own_cues and not unit.names_something and topic.reach > 0:
                 shift = -len(topic.unit.events) - 1  # the topic comes before the unit's own tokens
                 events = [replace(e, index=shift + i) for i, e in enumerate(topic.unit.events)] + events
@@ -388,28 +412,48 @@ def _events(mentions: list[Match], cues: list[Match]) -> list[Event]:
                 continue
             follows = kind in ("subject", "third_party_actor") and _verb_follows(cue, cues)
             events.append(Event(kind, cue.first_token, entry.action, verb_follows=follows))
+    processors = [
+        c.last_token
+        for c in cues
+        if any(isinstance(e, CueEntry) and e.role == "processor_marker" for e in c.entries)
+    ]
     for mention in mentions:
         if not (mention.of(DataEntry) or mention.of(PartyEntry)):
             continue
-        events.append(Event("mention", mention.first_token, ref=mention, names_data=bool(mention.of(DataEntry))))
+        events.append(
+            Event("mention", mention.first_token, ref=mention, names_data=bool(mention.of(DataEntry)))
+        )
         if mention.of(PartyEntry):
-            events.append(Event("third_party_actor", mention.first_token, verb_follows=_verb_follows(mention, cues)))
+            processor = any(0 <= mention.first_token - end <= PROCESSOR_REACH for end in processors)
+            follows = _verb_follows(mention, cues)
+            events.append(
+                Event("third_party_actor", mention.first_token, verb_follows=follows, processor=processor)
+            )
     events.sort(key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
     return events
 
 
 def _verb_follows(subject: Match, cues: list[Match]) -> bool:
+    """A verb (or verb negation) starts within a few tokens after the subject and is
+    not a purpose ("... analytics tool TO track")."""
+    purposes = {c.last_token for c in cues if _has_role(c, "purpose_marker")}
     for cue in cues:
         if subject.last_token <= cue.first_token < subject.last_token + SUBJECT_REACH:
             if any(isinstance(e, CueEntry) and e.role in _VERB_ROLES for e in cue.entries):
-                return True
+                return cue.first_token not in purposes
     return False
+
+
+def _has_role(match: Match, role: str) -> bool:
+    return any(isinstance(e, CueEntry) and e.role == role for e in match.entries)
 
 
 # ------------------------------------------------------------------ statements
 
 
-def _group(sentence: Sentence, segments: list[Segment], context: _Context, third_party_around: bool) -> list[_Raw]:
+def _group(
+    sentence: Sentence, segments: list[Segment], context: _Context, third_party_around: bool
+) -> list[_Raw]:
     """Group the segments of a unit that say the same thing into one statement each."""
     groups: dict[tuple, _Raw] = {}
     for segment in segments:
@@ -483,7 +527,9 @@ def _build(raws: list[_Raw]) -> tuple[list[_Read], frozenset[DataMention]]:
             for entry in match.of(PartyEntry):
                 if id(match) in raw.denied_parties:
                     denied_indexes.append(len(parties))
-                parties.append(PartyMention(entry.kind, entry.id, _phrase(raw.sentence, match), match.start, match.end))
+                parties.append(
+                    PartyMention(entry.kind, entry.id, _phrase(raw.sentence, match), match.start, match.end)
+                )
         statement = Statement(
             sentence=raw.sentence,
             data=tuple(data),
@@ -610,12 +656,16 @@ def aggregate_parties(reads: Iterable[_Read], mappings) -> tuple[PartyDisclosure
     names = {c.id: (c.phrases.en or c.phrases.zh or (c.id,))[0] for c in mappings.parties.categories}
     result = []
     order = {"sdk": 0, "category": 1, "catch_all": 2}
-    for (kind, party_id), (statements, denials) in sorted(found.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
+    for (kind, party_id), (statements, denials) in sorted(
+        found.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])
+    ):
         if kind == "sdk":
             name = mappings.sdk(party_id).name
         else:
             name = catch_all_name if kind == "catch_all" else names.get(party_id, party_id)
         result.append(
-            PartyDisclosure(kind=kind, id=party_id, name=name, evidence=tuple(statements), denied=all(denials))
+            PartyDisclosure(
+                kind=kind, id=party_id, name=name, evidence=tuple(statements), denied=all(denials)
+            )
         )
     return tuple(result)

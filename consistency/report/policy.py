@@ -136,7 +136,9 @@ def _render_text(reading: PolicyReading, mappings: Mappings | None, color: bool)
         table.add_row("-", "the policy names no data type", "", "", "")
     console.print(table)
     console.print()
-    parties = Table(title="Third parties named", show_header=True, header_style="bold", expand=True, pad_edge=False)
+    parties = Table(
+        title="Third parties named", show_header=True, header_style="bold", expand=True, pad_edge=False
+    )
     parties.add_column("kind", no_wrap=True)
     parties.add_column("id", no_wrap=True)
     parties.add_column("name", ratio=1)

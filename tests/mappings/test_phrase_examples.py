@@ -63,6 +63,8 @@ _CUE_ROLES = {
     "inbound_markers": "inbound_marker",
     "user_recipients": "user_recipient",
     "negative_conditions": "negative_condition",
+    "processor_markers": "processor_marker",
+    "purpose_markers": "purpose_marker",
     "conditionals": "conditional",
     "non_actions": "non_action",
     "non_statement_sections": "non_statement_section",
@@ -84,8 +86,15 @@ def _tags(sentence: str) -> set[str]:
 
 
 def test_every_statements_group_is_exercised():
-    groups = {name for name, field in type(builtin_mappings().statements).model_fields.items()
-              if field.annotation.__name__ == "CueSpec"} if False else set(_CUE_ROLES)
+    groups = (
+        {
+            name
+            for name, field in type(builtin_mappings().statements).model_fields.items()
+            if field.annotation.__name__ == "CueSpec"
+        }
+        if False
+        else set(_CUE_ROLES)
+    )
     tags = {tag for _id, tag, _s, must in CASES if must}
     missing = [g for g, role in _CUE_ROLES.items() if f"cue:{role}" not in tags and g in groups]
     assert not missing, f"cue groups without a match example: {missing}"

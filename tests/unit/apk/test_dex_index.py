@@ -9,7 +9,6 @@ import shutil
 import struct
 import subprocess
 import tracemalloc
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -328,26 +327,14 @@ def test_bad_dex_in_an_apk_names_the_apk_and_the_entry(tmp_path: Path) -> None:
 # ------------------------------------------------------- real APKs, real tools
 
 
-ANDROGUARD_MAX_DEX_BYTES = 2 << 20
-"""Androguard needs about 0.3 s per MB of DEX: APKs with more code than this are
-compared with dexdump only, so the suite stays fast (the full androguard
-comparison of the whole corpus agreed everywhere; see bench/dex.py)."""
-
-
-def dex_bytes(apk: Path) -> int:
-    with zipfile.ZipFile(apk) as archive:
-        return sum(
-            info.file_size for info in archive.infolist() if re.fullmatch(r"classes\d*\.dex", info.filename)
-        )
-
-
 def sample_apk_files() -> list[Path]:
     return sorted(SAMPLES.glob("**/*.apk")) if SAMPLES.is_dir() else []
 
 
 def androguard_cases() -> list:
-    small = [apk for apk in corpus_apks() if dex_bytes(apk) <= ANDROGUARD_MAX_DEX_BYTES]
-    return [pytest.param(apk, marks=pytest.mark.corpus, id=apk.name) for apk in small] + [
+    """Every corpus APK and every sample: androguard is the reference (about 0.3 s
+    per MB of DEX, so this is the slowest test of the suite, and worth it)."""
+    return [pytest.param(apk, marks=pytest.mark.corpus, id=apk.name) for apk in corpus_apks()] + [
         pytest.param(apk, id=f"samples/{apk.relative_to(SAMPLES)}") for apk in sample_apk_files()
     ]
 

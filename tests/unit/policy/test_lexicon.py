@@ -43,7 +43,19 @@ def cue_roles(text: str) -> list[tuple[str, str]]:
 def test_tokens_keep_offsets_and_fold_case_and_apostrophes():
     text = "We DON’T sell your e-mail; 我们收集"
     tokens = tokenize(text, offset=100)
-    assert [t.text for t in tokens] == ["we", "don't", "sell", "your", "e", "mail", ";", "我", "们", "收", "集"]
+    assert [t.text for t in tokens] == [
+        "we",
+        "don't",
+        "sell",
+        "your",
+        "e",
+        "mail",
+        ";",
+        "我",
+        "们",
+        "收",
+        "集",
+    ]
     for token in tokens:
         assert text[token.start - 100 : token.end - 100].lower().replace("’", "'") == token.text
 
@@ -64,7 +76,9 @@ def test_words_match_on_boundaries_only():
 
 
 def test_matching_ignores_case():
-    assert "location.precise" in {t for ts in data_phrases("WE COLLECT YOUR PRECISE LOCATION").values() for t in ts}
+    assert "location.precise" in {
+        t for ts in data_phrases("WE COLLECT YOUR PRECISE LOCATION").values() for t in ts
+    }
 
 
 def test_chinese_matches_as_substring():
@@ -94,14 +108,19 @@ def test_permission_names_are_exact_mentions_via_permission():
     phrase = permission.policy_names.en[0]
     found = mentions(f"The app requests the {phrase}.")
     entries = [e for _p, es in found for e in es if isinstance(e, DataEntry)]
-    assert any(e.via_permission == permission.name and set(permission.data_types) <= set(e.data_types) for e in entries)
+    assert any(
+        e.via_permission == permission.name and set(permission.data_types) <= set(e.data_types)
+        for e in entries
+    )
 
 
 def test_sdk_names_are_party_mentions():
     mappings = builtin_mappings()
     sdk = next(s for s in mappings.sdks.sdks if s.policy_names.en)
     found = mentions(f"We use {sdk.policy_names.en[0]} in the app.")
-    assert any(isinstance(e, PartyEntry) and e.kind == "sdk" and e.id == sdk.id for _p, es in found for e in es)
+    assert any(
+        isinstance(e, PartyEntry) and e.kind == "sdk" and e.id == sdk.id for _p, es in found for e in es
+    )
 
 
 def test_every_category_phrase_covers_all_its_types():
@@ -109,7 +128,12 @@ def test_every_category_phrase_covers_all_its_types():
     category = next(c for c in mappings.datatypes.categories if c.phrases.en)
     members = {d.id for d in mappings.datatypes.datatypes if d.category == category.id}
     found = mentions(f"about {category.phrases.en[0]} here")
-    entries = [e for _p, es in found for e in es if isinstance(e, DataEntry) and e.source == f"category:{category.id}"]
+    entries = [
+        e
+        for _p, es in found
+        for e in es
+        if isinstance(e, DataEntry) and e.source == f"category:{category.id}"
+    ]
     assert entries and set(entries[0].data_types) == members and entries[0].level == "exact"
 
 
@@ -120,4 +144,6 @@ def test_compiled_once_per_tables():
     assert lexicon_for(again) is lexicon_for(mappings), "same tables after pickling: same compiled lexicon"
     fresh = compile_lexicon(mappings)
     text = "We collect your precise location and share it with advertisers."
-    assert [m.entries for m in fresh.scan(text)[1]] == [m.entries for m in lexicon_for(mappings).scan(text)[1]]
+    assert [m.entries for m in fresh.scan(text)[1]] == [
+        m.entries for m in lexicon_for(mappings).scan(text)[1]
+    ]

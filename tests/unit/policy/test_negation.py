@@ -53,8 +53,15 @@ def test_passive_denial_keeps_the_data_before_it():
 
 def test_breaker_ends_the_scope():
     # we don't collect your name, but we do collect your email
-    events = [neg(1), act(2, "collect"), data(4, "name"), Event("breaker", 6), Event("subject", 7, verb_follows=True),
-              act(9, "collect"), data(11, "email")]
+    events = [
+        neg(1),
+        act(2, "collect"),
+        data(4, "name"),
+        Event("breaker", 6),
+        Event("subject", 7, verb_follows=True),
+        act(9, "collect"),
+        data(11, "email"),
+    ]
     assert polarity(events) == {"name": (set(), {"collect"}), "email": ({"collect"}, set())}
 
 
@@ -87,8 +94,14 @@ def test_scope_covers_coordinated_verbs():
 
 def test_new_subject_with_a_verb_restarts_an_affirmed_segment():
     # we do not sell your location and we use it ...: a fresh clause for "we use"
-    events = [neg(1), act(3, "sell"), data(5, "location"), Event("subject", 7, verb_follows=True), act(8, "collect"),
-              data(9, "email")]
+    events = [
+        neg(1),
+        act(3, "sell"),
+        data(5, "location"),
+        Event("subject", 7, verb_follows=True),
+        act(8, "collect"),
+        data(9, "email"),
+    ]
     assert polarity(events) == {"location": (set(), {"sell"}), "email": ({"collect"}, set())}
 
 
@@ -113,8 +126,18 @@ def test_cue_less_segment_asks_for_context():
         ("We do not collect your precise location.", "location.precise", "denied", {"collect"}),
         ("The game works without collecting your contacts.", "contacts.contacts", "denied", {"collect"}),
         ("Your phone number is not stored on our servers.", "personal.phone_number", "denied", {"retain"}),
-        ("We will never share your phone number with advertisers.", "personal.phone_number", "denied", {"share"}),
-        ("We neither collect nor share your precise location.", "location.precise", "denied", {"collect", "share"}),
+        (
+            "We will never share your phone number with advertisers.",
+            "personal.phone_number",
+            "denied",
+            {"share"},
+        ),
+        (
+            "We neither collect nor share your precise location.",
+            "location.precise",
+            "denied",
+            {"collect", "share"},
+        ),
         ("We collect neither your contacts nor your call log.", "calls.call_log", "denied", {"collect"}),
         ("No location data is collected by the app.", "location.precise", "denied", {"collect"}),
     ],
@@ -128,7 +151,9 @@ def test_denials_are_scoped(sentence, data_type, status, denied):
 
 
 def test_scoped_denial_never_undoes_an_affirmation():
-    reading = read("We collect your precise location to show the forecast.", "We do not sell your precise location.")
+    reading = read(
+        "We collect your precise location to show the forecast.", "We do not sell your precise location."
+    )
     disclosure = next(d for d in reading.data if d.data_type == "location.precise")
     assert disclosure.status == "collected"
     assert disclosure.actions == {"collect"} and disclosure.denied == {"sell"}
@@ -142,7 +167,9 @@ def test_sell_denial_stays_scoped_inside_one_sentence():
 
 
 def test_negative_condition_is_no_denial():
-    reading = read("If you do not allow location access, you will not be able to share your precise location.")
+    reading = read(
+        "If you do not allow location access, you will not be able to share your precise location."
+    )
     assert status_of(reading, "location.precise") != "denied"
     assert not any(s.denied for s in reading.statements)
 
@@ -154,7 +181,9 @@ def test_but_splits_denial_from_affirmation():
 
 
 def test_not_limited_to_is_no_negation():
-    reading = read("We collect your email address, including but not limited to the address you sign up with.")
+    reading = read(
+        "We collect your email address, including but not limited to the address you sign up with."
+    )
     assert status_of(reading, "personal.email") == "collected"
 
 

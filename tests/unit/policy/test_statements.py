@@ -58,7 +58,9 @@ def test_specific_beats_broad():
 
 
 def test_affirmation_beats_denial_and_evidence_lists_affirmations_first():
-    reading = read("We do not collect your precise location.", "We collect your precise location when you share it.")
+    reading = read(
+        "We do not collect your precise location.", "We collect your precise location when you share it."
+    )
     disclosure = next(d for d in reading.data if d.data_type == "location.precise")
     assert disclosure.status in ("collected", "shared")
     assert disclosure.evidence[0].actions and not disclosure.evidence[-1].actions
@@ -89,7 +91,9 @@ def test_list_items_inherit_the_lead_in_denial():
 
 
 def test_list_items_inherit_the_heading_share():
-    reading = read(("heading", "Information we share with third parties"), ("list_item", "Your email address"))
+    reading = read(
+        ("heading", "Information we share with third parties"), ("list_item", "Your email address")
+    )
     assert status_of(reading, "personal.email") == "shared"
 
 
