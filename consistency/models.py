@@ -211,6 +211,9 @@ class RequestedPermission:
     permission still grants access at the target SDK (``effective_until``)."""
     reason: str | None = None
     """Why it is not in effect; None when it is."""
+    older_devices: bool = False
+    """Not in effect at the target SDK, but granting access on older devices the
+    app supports (from ``minSdk``): still a source of its data types."""
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,21 @@
 """Interpret ApkFacts through the mapping tables: which SDKs are bundled and which
 data types the app can reach, each with the sources that give access to it.
 
-A permission is a source of its data types only when the app really holds it at
-its target SDK: the request is in effect (``maxSdkVersion`` not below the
-target) *and* the table says the permission still grants access at that level
+A permission is *in effect* when the app holds it on a device at its target
+SDK: the request is in effect (``maxSdkVersion`` not below the target) *and*
+the table says the permission still grants access at that level
 (``effective_until``; READ_EXTERNAL_STORAGE grants nothing to an app targeting
-33 or later). Requests that fail either test are not sources, but they stay in
-``AppProfile.permissions`` with the reason, so reports can show them as
-"requested but not in effect".
+33 or later).
+
+A request that is not in effect at the target can still give access on the
+older devices the app supports (``minSdk`` up to ``maxSdkVersion`` or
+``effective_until``): WRITE_EXTERNAL_STORAGE with ``maxSdkVersion="28"`` in an
+app with ``minSdk 24`` reads the user's files on Android 7 to 9, and
+READ_PHONE_STATE returns the IMEI on devices before Android 10. Those requests
+remain sources, marked ``in_effect=False`` so the checker rates an omission
+lower (a policy must still cover them; it is not the same as a live runtime
+prompt). Only requests that give access on no supported device at all are
+dropped; every request stays in ``AppProfile.permissions`` with its reason.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ SENSITIVE_PROTECTIONS = frozenset({"dangerous", "appop"})
 
 
 def interpret_permission(
-    permission: Permission, target_sdk: int | None, spec: PermissionSpec | None
+    permission: Permission, target_sdk: int | None, spec: PermissionSpec | None, min_sdk: int | None = None
 ) -> RequestedPermission:
     """What one request means at ``target_sdk`` according to its table entry."""
     reason = None
@@ -47,6 +55,7 @@ def interpret_permission(
     ):
         reason = f"grants nothing to apps targeting API {spec.effective_until + 1} or later (target SDK {target_sdk})"
     return RequestedPermission(
+        older_devices=reason is not None and _reaches_older_devices(permission, min_sdk, target_sdk, spec),
         permission=permission,
         known=spec is not None,
         protection=spec.protection if spec is not None else None,
@@ -56,15 +65,30 @@ def interpret_permission(
     )
 
 
+def _reaches_older_devices(
+    permission: Permission, min_sdk: int | None, target_sdk: int | None, spec: PermissionSpec | None
+) -> bool:
+    """Whether some device between ``minSdk`` and the target grants this request:
+    the request exists there (``maxSdkVersion``) and the permission still grants
+    access there (device level or target level up to ``effective_until``)."""
+    lowest = min_sdk or 1
+    if permission.max_sdk_version is not None and lowest > permission.max_sdk_version:
+        return False
+    until = spec.effective_until if spec is not None else None
+    if until is None:
+        return True
+    return lowest <= until or (target_sdk is not None and target_sdk <= until)
+
+
 def build_profile(facts: ApkFacts, mappings: Mappings) -> AppProfile:
     """What the policy must cover: detected SDKs and reachable data, sorted."""
     sdks = match_sdks(facts.classes, facts.native_libs, (m.name for m in facts.meta_data), mappings.sdks)
     requested = tuple(
-        interpret_permission(p, facts.target_sdk, mappings.permission(p.name)) for p in facts.permissions
+        interpret_permission(p, facts.target_sdk, mappings.permission(p.name), facts.min_sdk) for p in facts.permissions
     )
     sources: dict[str, dict[tuple[str, str], DataSource]] = defaultdict(dict)
     for use in requested:
-        if not use.in_effect or not use.data_types:
+        if not (use.in_effect or use.older_devices) or not use.data_types:
             continue
         spec = mappings.permission(use.permission.name)
         assert spec is not None  # a use with data types came from a table entry
@@ -72,7 +96,7 @@ def build_profile(facts: ApkFacts, mappings: Mappings) -> AppProfile:
             kind="permission",
             id=spec.name,
             dangerous=spec.protection in SENSITIVE_PROTECTIONS,
-            in_effect=True,
+            in_effect=use.in_effect,
             api_used=any(api in facts.api_refs for api in spec.apis) if spec.apis else None,
         )
         for data_type in use.data_types:

@@ -271,11 +271,11 @@ class _Walker:
                 if not unit.own_cues:
                     if unit.names_something:
                         topic = _Topic(unit)
-                    raws += _parties_only(unit)
+                    raws += _heading_statements(unit)
                     continue
             elif self._is_label(unit, lead_in, index):
                 topic = _Topic(unit)
-                raws += _parties_only(unit)
+                raws += _heading_statements(unit)
                 continue
             events = unit.events
             if unit.anaphora and index and self.units[index - 1].third_party:
@@ -300,9 +300,12 @@ class _Walker:
             if unit.negative_condition:
                 for segment in segments:
                     segment.denied = frozenset()
-            context = self._row_context(index) or lead_in or self._heading_context(sentence.section)
-            if context is None:
-                context = _NO_CONTEXT if sentence.kind == "sentence" else _DEFAULT_CONTEXT
+            context = self._row_context(index) or lead_in
+            if context is None and sentence.kind == "sentence":
+                # a full sentence with no verb of its own states nothing; the heading
+                # speaks for the list items under it, not for prose
+                context = _NO_CONTEXT
+            context = context or self._heading_context(sentence.section) or _DEFAULT_CONTEXT
             raws += _group(sentence, segments, context, self._third_party_around(index))
             if sentence.text.rstrip().endswith((":", "：")) and unit.own_cues:
                 lead_in = _context_of(segments) or lead_in
@@ -481,12 +484,21 @@ def _group(
     return list(groups.values())
 
 
-def _parties_only(unit: _Unit) -> list[_Raw]:
-    """A heading or label states nothing, but the parties it names are named."""
+def _heading_statements(unit: _Unit) -> list[_Raw]:
+    """A heading or label states nothing about what it names, with two
+    exceptions: the parties it names are named, and a permission it names
+    ("Microphone permission", "Location permission (ACCESS_FINE_LOCATION)") is
+    one the app holds, so its data types are affirmed as collected (the items
+    under it say what for). A denial under it ("Not applied for", "we do not read
+    your contacts") is a specific statement and still wins."""
+    raws = []
+    permissions = [m for m in unit.mentions if any(e.via_permission for e in m.of(DataEntry))]
+    if permissions:
+        raws.append(_Raw(unit.sentence, _DEFAULT_CONTEXT.affirmed, frozenset(), True, permissions))
     parties = [m for m in unit.mentions if m.of(PartyEntry)]
-    if not parties:
-        return []
-    return [_Raw(unit.sentence, frozenset(), frozenset(), True, parties)]
+    if parties:
+        raws.append(_Raw(unit.sentence, frozenset(), frozenset(), True, parties))
+    return raws
 
 
 def _party_denied(segment: Segment, mention: Match) -> bool:
@@ -515,12 +527,10 @@ def _build(raws: list[_Raw]) -> tuple[list[_Read], frozenset[DataMention]]:
     for raw in raws:
         data: list[DataMention] = []
         for match in raw.matches:
-            mention = _data_mention(raw.sentence, match, specific if raw.affirmed else None)
-            if mention is None:
-                continue
-            data.append(mention)
-            if all(e.generic for e in match.of(DataEntry)):
-                generic.add(mention)
+            for mention in _data_mentions(raw.sentence, match, specific if raw.affirmed else None):
+                data.append(mention)
+                if all(e.generic for e in match.of(DataEntry)):
+                    generic.add(mention)
         parties: list[PartyMention] = []
         denied_indexes: list[int] = []
         for match in raw.matches:
@@ -546,30 +556,36 @@ def _phrase(sentence: Sentence, match: Match) -> str:
     return sentence.text[match.start - sentence.start : match.end - sentence.start]
 
 
-def _data_mention(sentence: Sentence, match: Match, specific: set[str] | None) -> DataMention | None:
+def _data_mentions(sentence: Sentence, match: Match, specific: set[str] | None) -> list[DataMention]:
+    """The data a phrase names. ``specific`` (for affirmations) holds the types the
+    policy names in their own words somewhere: a generic category word is read as
+    those of its types; a permission name discloses those exactly and the rest of
+    its types only vaguely (a storage permission "used to save pictures" says
+    photos, and only hints at audio files); a permission spanning several kinds of
+    data with none named specifically is a vague disclosure of all of them."""
     entries: tuple[DataEntry, ...] = match.of(DataEntry)
     if not entries:
-        return None
+        return []
     types = list(dict.fromkeys(t for e in entries for t in e.data_types))
     level = entries[0].level
     permission = next((e.via_permission for e in entries if e.via_permission), None)
+    groups: list[tuple[str, list[str]]] = [(level, types)]
     if specific is not None and all(e.generic for e in entries):
         narrowed = [t for t in types if t in specific]
-        if narrowed:
-            types = narrowed
+        rest = [t for t in types if t not in specific]
+        if narrowed and permission:
+            groups = [("exact", narrowed), ("broad", rest)]
+        elif narrowed:
+            groups = [(level, narrowed)]
         elif permission and len({t.split(".")[0] for t in types}) > 1:
-            # "Storage permission: used to cache book content" says data of several
-            # kinds may be touched, not which: like the broad term "storage", it
-            # names data but no type (tests/data/policies/README.md)
-            level, types = "broad", []
-    return DataMention(
-        data_types=tuple(DataTypeId(t) for t in types),
-        level=level,
-        phrase=_phrase(sentence, match),
-        start=match.start,
-        end=match.end,
-        via_permission=PermissionName(permission) if permission else None,
-    )
+            groups = [("broad", types)]
+    phrase = _phrase(sentence, match)
+    via = PermissionName(permission) if permission else None
+    return [
+        DataMention(tuple(DataTypeId(t) for t in group), lvl, phrase, match.start, match.end, via)  # type: ignore[arg-type]
+        for lvl, group in groups
+        if group
+    ]
 
 
 def _only_catch_all(statement: Statement) -> bool:

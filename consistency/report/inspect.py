@@ -112,6 +112,7 @@ def _permission_to_dict(use: RequestedPermission) -> dict[str, Any]:
         "max_sdk_version": permission.max_sdk_version,
         "in_effect": use.in_effect,
         "not_in_effect_reason": use.reason,
+        "older_devices": use.older_devices,
         "protection": use.protection,
         "data_types": list(use.data_types),
         "known": use.known,
@@ -250,6 +251,7 @@ def _permissions(console, profile: AppProfile) -> None:
     for use in not_in_effect:
         console.print(
             f"not in effect: {escape(short_permission(use.permission.name))}: {escape(use.reason or '')}"
+            + ("; still grants access on older devices the app supports" if use.older_devices else "")
         )
     if profile.unknown_permissions:
         console.print(

@@ -119,3 +119,50 @@ def test_party_denied_only_when_every_mention_denies():
 def test_data_disclosures_only_for_mentioned_types():
     reading = read("We collect your email address.")
     assert [d.data_type for d in reading.data] == ["personal.email"]
+
+
+def test_generic_location_takes_the_precision_the_policy_states():
+    reading = read(
+        "We use your location to find nearby shops.", "We collect your precise location for delivery."
+    )
+    assert status_of(reading, "location.precise") == "collected"
+    assert status_of(reading, "location.approximate") == "not_mentioned"
+
+
+def test_generic_location_alone_covers_both_precisions():
+    reading = read("We use your location to find nearby shops.")
+    assert status_of(reading, "location.precise") == "collected"
+    assert status_of(reading, "location.approximate") == "collected"
+
+
+def test_permission_name_discloses_named_types_exactly_and_the_rest_vaguely():
+    reading = read("Storage permission: used to save the photos you edit.")
+    assert status_of(reading, "media.photos") == "collected"
+    assert status_of(reading, "files.files_docs") == "vague"
+
+
+def test_specific_denial_beats_an_affirmation_through_a_permission_name():
+    reading = read(
+        ("heading", "Contacts permission"), ("list_item", "Not applied for. We do not read your contacts.")
+    )
+    assert status_of(reading, "contacts.contacts") == "denied"
+
+
+def test_definitions_are_no_statements():
+    reading = read("Personal sensitive information refers to information such as your precise location.")
+    assert reading.data == ()
+
+
+def test_sharing_with_other_users_is_no_third_party_share():
+    reading = read("You can share your precise location with your friends.")
+    assert status_of(reading, "location.precise") == "collected"
+
+
+def test_receiving_from_a_third_party_is_collection():
+    reading = read("If you log in with Facebook, we receive your email address from Facebook.")
+    assert status_of(reading, "personal.email") == "collected"
+
+
+def test_processor_after_through_is_a_share():
+    reading = read("If the app crashes we receive a crash report through Firebase Crashlytics.")
+    assert status_of(reading, "app_info.crash_logs") == "shared"
