@@ -78,6 +78,7 @@ def _child_main() -> int:
 
         limit_address_space(options.item_memory_mb)
         tables = worker_mappings(options.mapping_dirs)
+        _warm_up(tables)
     except MemoryError:
         _write_frame(channel, ("error", f"the worker does not fit in --item-memory {options.item_memory_mb} MiB"))
         return 2
@@ -88,6 +89,21 @@ def _child_main() -> int:
     while (message := _read_frame(inbox)) is not None:
         _write_frame(channel, ("result", process_item(message[1], options)))
     return 0
+
+
+def _warm_up(tables) -> None:
+    """Do the once-per-process work of the pipeline now, while the worker starts
+    (in parallel with the others): import every stage (androguard included) and
+    compile the policy lexicon, so the first item's timings measure the item."""
+    import importlib
+
+    for module in ("androguard.core.axml", "androguard.core.apk", "consistency.apk.profile",
+                   "consistency.policy.read", "consistency.policy.html", "consistency.policy.markdown",
+                   "consistency.compare", "consistency.report.json"):  # fmt: skip
+        importlib.import_module(module)
+    from ..policy.lexicon import lexicon_for
+
+    lexicon_for(tables)
 
 
 def _die_with_parent() -> None:

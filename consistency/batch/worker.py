@@ -136,8 +136,8 @@ def process_item(item: CatalogItem, options: ScanOptions) -> ItemResult:
             item_id=item.item_id,
             status="failed",
             error=reason,
-            apk_sha256=apk_sha or _file_sha256(item.apk),
-            policy_sha256=policy_sha or _file_sha256(item.policy),
+            apk_sha256=apk_sha or file_sha256(item.apk),
+            policy_sha256=policy_sha or file_sha256(item.policy),
             timings=stage.timings(started),
             peak_rss_kib=peak_rss_kib(),
             tool_version=__version__,
@@ -287,7 +287,7 @@ def _finding_rows(result) -> tuple[tuple[FindingRow, ...], str]:
     return rows, json.dumps(doc["summary"], sort_keys=True)
 
 
-def _file_sha256(path: str | None) -> str | None:
+def file_sha256(path: str | None) -> str | None:
     """The file's hash, or None when it cannot be read (the item's error says why)."""
     if path is None:
         return None

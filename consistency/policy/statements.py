@@ -8,10 +8,14 @@ the structure of the document:
 
 * every unit (sentence, list item, table cell, heading) is scanned once for
   mentions and cues, and cut into segments of one polarity (see ``negation``);
-* a heading with no action word states nothing: it is the *topic* of the units
-  under it, so "Microphone permission" followed by "- Used for voice chat"
-  reads as one statement (its evidence spans both), and "Contacts permission"
-  followed by "- Not applied for." as a denial;
+* a heading (or a label line such as "Permission name: Contacts") with no
+  action word states nothing about the data it names, except that a permission
+  it names is affirmed as held; it is the *topic* of the units right under it,
+  so "Microphone permission" followed by "- Used for voice chat" reads as one
+  statement (its evidence spans both), and "Contacts permission" followed by
+  "- Not applied for." as a denial;
+* definitions ("X refers to ...") and sections of definitions or contents
+  state nothing;
 * a unit with data but no action word ("Email address", a table cell) takes
   its action from the other cells of its table row ("Contacts | not
   collected"), its column header ("Data collected"), the sentence that
@@ -31,21 +35,19 @@ the structure of the document:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..models import (
-    DataDisclosure,
     DataMention,
     DataTypeId,
     Document,
-    PartyDisclosure,
     PartyMention,
     PermissionName,
     PolicyReading,
     Sentence,
     Statement,
 )
+from .aggregate import PartyRead, aggregate_data, aggregate_parties
 from .lexicon import CueEntry, DataEntry, Lexicon, Match, PartyEntry, lexicon_for
 from .negation import Event, Segment, segment_sentence
 
@@ -89,11 +91,6 @@ _EVENT_ORDER = {
 _VERB_ROLES = frozenset({"action", "negation", "paired_open", "paired_continue"})
 """Cues that make a preceding subject the start of a new statement ("we do not",
 "Sentry collects"); a negated object ("... and contain no text") does not."""
-_STATED = frozenset({"collect", "share", "sell", "retain"})
-"""Denials that make a type ``denied`` when nothing affirms it: any of them ("we do
-not store your card number" is the policy's whole word on card numbers). An
-affirmation elsewhere always wins, so a scoped denial ("we never sell your
-location") never undoes collection."""
 
 
 @dataclass(frozen=True)
@@ -151,16 +148,6 @@ class _Raw:
     matches: list[Match] = field(default_factory=list)
     denied_parties: set[int] = field(default_factory=set)
     """``id()`` of the party matches this statement denies."""
-
-
-@dataclass(frozen=True)
-class _Read:
-    """A statement and the party mentions it denies (kept out of the model: the
-    aggregate ``PartyDisclosure.denied`` carries the result)."""
-
-    statement: Statement
-    denied_parties: frozenset[int]
-    """Indexes into ``statement.parties``."""
 
 
 def read_statements(document: Document, mappings) -> PolicyReading:
@@ -273,7 +260,7 @@ class _Walker:
                         topic = _Topic(unit)
                     raws += _heading_statements(unit)
                     continue
-            elif self._is_label(unit, lead_in, index):
+            elif self._is_label(unit, lead_in):
                 topic = _Topic(unit)
                 raws += _heading_statements(unit)
                 continue
@@ -315,7 +302,7 @@ class _Walker:
 
     # -- context of a unit
 
-    def _is_label(self, unit: _Unit, lead_in: _Context | None, index: int) -> bool:
+    def _is_label(self, unit: _Unit, lead_in: _Context | None) -> bool:
         """A plain line that names data with no verb and no closing punctuation
         ("Permission name: Contacts (READ_CONTACTS)") is a label, like a heading:
         the lines after it say what happens to what it names."""
@@ -511,7 +498,7 @@ def _party_denied(segment: Segment, mention: Match) -> bool:
     return after or not names_data
 
 
-def _build(raws: list[_Raw]) -> tuple[list[_Read], frozenset[DataMention]]:
+def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention]]:
     """Turn raw statements into model statements, reading generic names in
     affirmations as the specific types the policy names (module docstring).
     Also returns the mentions made only through generic names."""
@@ -548,7 +535,7 @@ def _build(raws: list[_Raw]) -> tuple[list[_Read], frozenset[DataMention]]:
             denied=raw.denied,
             first_party=raw.first_party,
         )
-        reads.append(_Read(statement, frozenset(denied_indexes)))
+        reads.append(PartyRead(statement, frozenset(denied_indexes)))
     return reads, frozenset(generic)
 
 
@@ -595,93 +582,3 @@ def _only_catch_all(statement: Statement) -> bool:
     if not levels and not kinds:
         return False
     return levels <= {"catch_all"} and kinds <= {"catch_all"}
-
-
-# ----------------------------------------------------------------- aggregation
-
-
-def aggregate_data(
-    statements: Iterable[Statement], generic: frozenset[DataMention] = frozenset()
-) -> tuple[DataDisclosure, ...]:
-    """The policy's position on every data type it mentions at all.
-
-    ``shared`` when an affirmation shares it or a third party acts on it; else
-    ``collected`` when affirmed in specific words; else ``denied`` when it is
-    denied (collection or sharing) in specific words, or only denied; else
-    ``vague`` when only broad terms affirm it; a type mentioned only in other
-    ways ("we do not sell your location") stays ``not_mentioned``, with its
-    evidence for context.
-
-    An affirmation made only through a ``generic`` name (a permission, a
-    category word) does not outweigh a denial in the type's own words: "the
-    camera permission is used to switch on the flash; the camera never takes a
-    picture" denies photos."""
-    by_type: dict[str, list[tuple[Statement, DataMention]]] = {}
-    for statement in statements:
-        for mention in statement.data:
-            for data_type in mention.data_types:
-                by_type.setdefault(data_type, []).append((statement, mention))
-    return tuple(_disclosure(DataTypeId(t), pairs, generic) for t, pairs in sorted(by_type.items()))
-
-
-def _disclosure(
-    data_type: DataTypeId, pairs: list[tuple[Statement, DataMention]], generic: frozenset[DataMention]
-) -> DataDisclosure:
-    affirming = [(s, m) for s, m in pairs if s.actions]
-    denying = [(s, m) for s, m in pairs if s.denied & _STATED and not s.actions]
-    exact_affirming = [(s, m) for s, m in affirming if m.level == "exact"]
-    specific_denial = any(m.level == "exact" and m not in generic for _s, m in denying)
-    if specific_denial and all(m in generic for _s, m in exact_affirming):
-        exact_affirming = []
-        affirming = [(s, m) for s, m in affirming if m.level != "exact"]
-    shared = any("share" in s.actions or not s.first_party for s, _m in affirming)
-    if exact_affirming:
-        status = "shared" if shared else "collected"
-    elif any(m.level == "exact" for _s, m in denying) or (denying and not affirming):
-        status = "denied"
-    elif affirming:
-        status = "vague"
-    else:
-        status = "not_mentioned"
-    evidence = [s for s, _m in affirming] + [s for s, _m in pairs if not s.actions]
-    return DataDisclosure(
-        data_type=data_type,
-        status=status,
-        exact=any(m.level == "exact" for _s, m in pairs),
-        actions=frozenset(a for s, _m in affirming for a in s.actions),
-        denied=frozenset(a for s, _m in pairs for a in s.denied),
-        evidence=tuple(dict.fromkeys(evidence)),
-        shared_with_third_parties=shared,
-    )
-
-
-def aggregate_parties(reads: Iterable[_Read], mappings) -> tuple[PartyDisclosure, ...]:
-    """One disclosure per named SDK, per named party category, and one for all
-    catch-all parties ("third parties", "partners"), which the checker shows as
-    context when nothing better covers an SDK."""
-    found: dict[tuple[str, str], tuple[list[Statement], list[bool]]] = {}
-    catch_all_name = ""
-    for read in reads:
-        for index, party in enumerate(read.statement.parties):
-            if party.kind == "catch_all" and not catch_all_name:
-                catch_all_name = party.phrase
-            statements, denials = found.setdefault((party.kind, party.id), ([], []))
-            if read.statement not in statements:
-                statements.append(read.statement)
-            denials.append(index in read.denied_parties)
-    names = {c.id: (c.phrases.en or c.phrases.zh or (c.id,))[0] for c in mappings.parties.categories}
-    result = []
-    order = {"sdk": 0, "category": 1, "catch_all": 2}
-    for (kind, party_id), (statements, denials) in sorted(
-        found.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])
-    ):
-        if kind == "sdk":
-            name = mappings.sdk(party_id).name
-        else:
-            name = catch_all_name if kind == "catch_all" else names.get(party_id, party_id)
-        result.append(
-            PartyDisclosure(
-                kind=kind, id=party_id, name=name, evidence=tuple(statements), denied=all(denials)
-            )
-        )
-    return tuple(result)

@@ -1,0 +1,165 @@
+"""``consistency scan``: a catalog in, a resumable SQLite store out.
+
+:func:`run_scan` is the body of the CLI command. In order, so that every
+mistake the user can fix is reported before any work starts: check the
+options, read the configuration and load the tables (a broken table stops the
+scan here, not in every worker), read the catalog (a malformed manifest is a
+CatalogError with ``file:line``), open the store, plan (skip what is up to
+date: :mod:`consistency.batch.resume`), then run the engine and write each
+result as it arrives, one transaction per item, from this process only.
+
+Exit code 0 when the scan completed, even with failed items (they are results,
+recorded with their reason); errors about the scan itself (store, scheduler,
+workers that cannot start, tables that differ between this machine and a Dask
+worker) raise ScanError, which the CLI turns into exit code 2. Items finished
+before such an error, or before Ctrl-C or a kill, stay in the store.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import ScanError
+from .progress import make_progress
+from .sandbox import WorkerInfo
+from .worker import ITEM_STATUSES, ItemResult, ScanOptions
+
+ENGINES = ("local", "dask")
+
+
+def run_scan(
+    *,
+    catalog: Path,
+    db: Path,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    item_timeout: float,
+    item_memory_mb: int,
+    retry_failed: bool,
+    force: bool,
+    quiet: bool,
+    config_path: Path | None,
+    extra_mappings: Sequence[Path],
+    stream: TextIO | None = None,
+) -> int:
+    """Scan a catalog into the store ``db``; returns the exit code (0)."""
+    from .. import __version__
+    from ..config import load_config
+    from ..mappings import load_mappings
+    from .inputs import read_catalog
+    from .resume import plan_scan, run_key
+    from .store import open_store
+
+    stream = stream if stream is not None else sys.stderr
+    workers = _check_options(workers, engine, scheduler, item_timeout, item_memory_mb)
+    config = load_config(config_path)
+    mapping_dirs = tuple(os.path.abspath(d) for d in (*config.mappings, *extra_mappings))
+    tables = load_mappings(mapping_dirs)
+    items = read_catalog(catalog)
+    key = run_key(__version__, tables.digest, config)
+    options = ScanOptions(
+        mapping_dirs=mapping_dirs, config=config, item_timeout=item_timeout, item_memory_mb=item_memory_mb
+    )
+    started = time.monotonic()
+    with open_store(db) as store:
+        plan = plan_scan(items, store.previous_items(), key, force=force, retry_failed=retry_failed)
+        for planned in plan.refresh:
+            store.refresh_item(planned.item, planned.stamp)
+        scan_id = store.begin_scan(
+            catalog=str(catalog),
+            engine=engine,
+            args={
+                "catalog": str(catalog), "workers": workers, "engine": engine, "scheduler": scheduler,
+                "item_timeout": item_timeout, "item_memory_mb": item_memory_mb, "retry_failed": retry_failed,
+                "force": force, "config": str(config_path) if config_path else config.source,
+                "mappings": list(mapping_dirs),
+            },
+            tool_version=__version__,
+            mappings_digest=tables.digest,
+        )  # fmt: skip
+        by_id = {planned.item.item_id: planned for planned in plan.to_run}
+        counts: Counter[str] = Counter()
+        progress = make_progress(stream, quiet)
+        progress.start(len(plan.to_run))
+        state = "stopped"
+        try:
+            if plan.to_run:
+                expect = _worker_check(tables.digest, __version__)
+                for result in _engine(engine, [p.item for p in plan.to_run], options, workers, scheduler, expect):
+                    planned = by_id.pop(result.item_id)
+                    store.record_item(planned.item, planned.stamp, result, run_key=key, scan_id=scan_id)
+                    counts[result.status] += 1
+                    progress.advance(result)
+            state = "completed"
+        finally:
+            progress.finish()
+            store.end_scan(scan_id, state=state, total=len(items), run=sum(counts.values()), skipped=plan.skipped)
+        if not quiet:
+            stream.write(_final_line(counts, plan.skipped, len(items), time.monotonic() - started, db) + "\n")
+            stream.flush()
+    return 0
+
+
+def _check_options(
+    workers: int | None, engine: str, scheduler: str | None, item_timeout: float, item_memory_mb: int
+) -> int:
+    if engine not in ENGINES:
+        raise ScanError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if scheduler is not None and engine != "dask":
+        raise ScanError("--scheduler needs --engine dask")
+    if workers is not None and workers < 1:
+        raise ScanError("--workers must be at least 1")
+    if not item_timeout > 0:
+        raise ScanError("--item-timeout must be a positive number of seconds")
+    if item_memory_mb < 1:
+        raise ScanError("--item-memory must be a positive number of MiB")
+    return workers or default_workers()
+
+
+def default_workers() -> int:
+    """CPUs this process may run on (the container's share, not the host's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _worker_check(digest: str, version: str):
+    """A worker must read the same tables with the same code as this process, or
+    its rows would disagree with the run key they are stored under (a Dask worker
+    with another release installed, tables edited during the scan)."""
+
+    def check(info: WorkerInfo) -> None:
+        if info.mappings_digest != digest or info.tool_version != version:
+            raise ScanError(
+                f"a worker runs consistency {info.tool_version} with tables {info.mappings_digest}, this process "
+                f"{version} with tables {digest}: install the same version and tables everywhere"
+            )
+
+    return check
+
+
+def _engine(engine: str, items, options: ScanOptions, workers: int, scheduler: str | None, on_ready) -> Iterator[ItemResult]:
+    if engine == "dask":
+        from .dask_engine import run_dask
+
+        return run_dask(items, options, workers, scheduler, on_worker_ready=on_ready)
+    from .local import run_local
+
+    return run_local(items, options, workers, on_worker_ready=on_ready)
+
+
+def _final_line(counts: Counter[str], skipped: int, total: int, seconds: float, db: Path) -> str:
+    ran = sum(counts.values())
+    if ran == 0:
+        return f"scan: nothing to do, all {total} items are up to date in {db}"
+    parts = ", ".join(f"{counts[s]} {s}" for s in ITEM_STATUSES)
+    rest = f"; {skipped} up to date, skipped" if skipped else ""
+    return f"scan: {ran} items in {seconds:.1f} s: {parts}{rest}; results in {db}"
