@@ -82,7 +82,7 @@ def app_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     cursor = db.execute(query)
     names = [d[0] for d in cursor.description]
     for values in cursor:
-        row = dict(zip(names, values))
+        row = dict(zip(names, values, strict=True))
         row["item_id"] = row.pop("id")
         mine = counts.get(row["item_id"], {})
         for key in (*FINDING_CLASSES, *(f"severity_{s}" for s in reversed(SEVERITY_ORDER) if s != "none")):

@@ -190,7 +190,7 @@ def _csv_items(path: Path) -> Iterator[_Draft]:
                 continue
             if len(row) > len(header):
                 raise CatalogError(f"{len(row)} fields but the header names {len(header)}", f"{path}:{start}")
-            record = dict(zip(header, row))
+            record = dict(zip(header, row, strict=False))  # a short row leaves the last columns empty
             yield _manifest_draft(record, path, start)
 
 

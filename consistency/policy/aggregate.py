@@ -42,10 +42,15 @@ def aggregate_data(
     ("if you do not allow location access, ..."), stays ``not_mentioned``, with
     its evidence for context.
 
-    An affirmation made only through a ``generic`` name (a permission, a
-    category word) does not outweigh a denial in the type's own words: "the
-    camera permission is used to switch on the flash; the camera never takes a
-    picture" denies photos."""
+    A weak affirmation (``generic``: made only through a generic name such as a
+    permission or a category word, or with an action inherited from a heading
+    or lead-in rather than a verb of its own) does not outweigh an explicit
+    denial of collection in the type's own words: "the camera permission is used
+    to switch on the flash; the camera never takes a picture" denies photos, and
+    "We never collect your contact list" beats a bare "- Contacts" under "Your
+    choices". A scoped denial ("we do not sell", "not used for advertising")
+    outweighs nothing, nor does a denial through a catch-all ("we do not collect
+    personal information")."""
     by_type: dict[str, list[tuple[Statement, DataMention]]] = {}
     for statement in statements:
         for mention in statement.data:
@@ -60,7 +65,7 @@ def _disclosure(
     affirming = [(s, m) for s, m in pairs if s.actions]
     denying = [(s, m) for s, m in pairs if s.denied & _STATED and not s.actions]
     exact_affirming = [(s, m) for s, m in affirming if m.level == "exact"]
-    specific_denial = any(m.level == "exact" and m not in generic for _s, m in denying)
+    specific_denial = any(m.level == "exact" and "collect" in s.denied for s, m in denying)
     if specific_denial and all(m in generic for _s, m in exact_affirming):
         exact_affirming = []
         affirming = [(s, m) for s, m in affirming if m.level != "exact"]

@@ -148,6 +148,9 @@ class _Raw:
     matches: list[Match] = field(default_factory=list)
     denied_parties: set[int] = field(default_factory=set)
     """``id()`` of the party matches this statement denies."""
+    inherited: bool = False
+    """The action comes from around the unit (heading, lead-in, table column,
+    the default for a bare list item), not from a verb of its own."""
 
 
 def read_statements(document: Document, mappings) -> PolicyReading:
@@ -269,7 +272,8 @@ class _Walker:
                 events = sorted(
                     [*events, *unit.anaphora], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4))
                 )
-            if topic and unit.own_cues and not unit.names_something and topic.reach > 0:
+            from_topic = bool(topic and unit.own_cues and not unit.names_something and topic.reach > 0)
+            if from_topic:
                 shift = -len(topic.unit.events) - 1  # the topic comes before the unit's own tokens
                 events = [replace(e, index=shift + i) for i, e in enumerate(topic.unit.events)] + events
                 start = topic.unit.sentence.start
@@ -293,7 +297,13 @@ class _Walker:
                 # speaks for the list items under it, not for prose
                 context = _NO_CONTEXT
             context = context or self._heading_context(sentence.section) or _DEFAULT_CONTEXT
-            raws += _group(sentence, segments, context, self._third_party_around(index))
+            grouped = _group(sentence, segments, context, self._third_party_around(index))
+            if from_topic:
+                # the data is named by the heading, the verb by the unit under it:
+                # no verb of the data's own, so an explicit denial outweighs it
+                for raw in grouped:
+                    raw.inherited = True
+            raws += grouped
             if sentence.text.rstrip().endswith((":", "：")) and unit.own_cues:
                 lead_in = _context_of(segments) or lead_in
             elif sentence.kind not in ("list_item", "table_cell") and unit.own_cues:
@@ -451,17 +461,19 @@ def _group(
             continue
         affirmed, denied = segment.affirmed, segment.denied
         third_party = segment.third_party or third_party_around
-        if segment.needs_context:
+        inherited = segment.needs_context
+        if inherited:
             affirmed, denied = context.affirmed, context.denied
             third_party = third_party or context.third_party
         if third_party and affirmed:
             affirmed = affirmed | {"share"}
         by_third_party = segment.third_party_subject or (third_party_around and not segment.third_party)
         first_party = not (by_third_party and affirmed)
-        key = (affirmed, denied, first_party)
+        key = (affirmed, denied, first_party, inherited)
         raw = groups.get(key)
         if raw is None:
             raw = groups[key] = _Raw(sentence, frozenset(affirmed), frozenset(denied), first_party)
+            raw.inherited = inherited
         for mention in segment.mentions:
             if not isinstance(mention, Match):
                 continue
@@ -481,7 +493,9 @@ def _heading_statements(unit: _Unit) -> list[_Raw]:
     raws = []
     permissions = [m for m in unit.mentions if any(e.via_permission for e in m.of(DataEntry))]
     if permissions:
-        raws.append(_Raw(unit.sentence, _DEFAULT_CONTEXT.affirmed, frozenset(), True, permissions))
+        raws.append(
+            _Raw(unit.sentence, _DEFAULT_CONTEXT.affirmed, frozenset(), True, permissions, inherited=True)
+        )
     parties = [m for m in unit.mentions if m.of(PartyEntry)]
     if parties:
         raws.append(_Raw(unit.sentence, frozenset(), frozenset(), True, parties))
@@ -501,7 +515,9 @@ def _party_denied(segment: Segment, mention: Match) -> bool:
 def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention]]:
     """Turn raw statements into model statements, reading generic names in
     affirmations as the specific types the policy names (module docstring).
-    Also returns the mentions made only through generic names."""
+    Also returns the weak affirming mentions: those made only through generic
+    names, and those whose action is inherited from around the unit (no verb of
+    their own), which an explicit denial of the type outweighs."""
     specific: set[str] = set()
     for raw in raws:
         if raw.affirmed:
@@ -516,7 +532,7 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention]]:
         for match in raw.matches:
             for mention in _data_mentions(raw.sentence, match, specific if raw.affirmed else None):
                 data.append(mention)
-                if all(e.generic for e in match.of(DataEntry)):
+                if all(e.generic for e in match.of(DataEntry)) or (raw.inherited and raw.affirmed):
                     generic.add(mention)
         parties: list[PartyMention] = []
         denied_indexes: list[int] = []
@@ -546,10 +562,9 @@ def _phrase(sentence: Sentence, match: Match) -> str:
 def _data_mentions(sentence: Sentence, match: Match, specific: set[str] | None) -> list[DataMention]:
     """The data a phrase names. ``specific`` (for affirmations) holds the types the
     policy names in their own words somewhere: a generic category word is read as
-    those of its types; a permission name discloses those exactly and the rest of
-    its types only vaguely (a storage permission "used to save pictures" says
-    photos, and only hints at audio files); a permission spanning several kinds of
-    data with none named specifically is a vague disclosure of all of them."""
+    those of its types. A permission name ("storage permission", "Location
+    permission") discloses every type the permission exposes, exactly: that is
+    how many real policies disclose, and what the permission gives the app."""
     entries: tuple[DataEntry, ...] = match.of(DataEntry)
     if not entries:
         return []
@@ -557,15 +572,10 @@ def _data_mentions(sentence: Sentence, match: Match, specific: set[str] | None) 
     level = entries[0].level
     permission = next((e.via_permission for e in entries if e.via_permission), None)
     groups: list[tuple[str, list[str]]] = [(level, types)]
-    if specific is not None and all(e.generic for e in entries):
+    if specific is not None and not permission and all(e.generic for e in entries):
         narrowed = [t for t in types if t in specific]
-        rest = [t for t in types if t not in specific]
-        if narrowed and permission:
-            groups = [("exact", narrowed), ("broad", rest)]
-        elif narrowed:
+        if narrowed:
             groups = [(level, narrowed)]
-        elif permission and len({t.split(".")[0] for t in types}) > 1:
-            groups = [("broad", types)]
     phrase = _phrase(sentence, match)
     via = PermissionName(permission) if permission else None
     return [
