@@ -68,7 +68,9 @@ def run_dask(
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
-        raise ScanError("the dask engine needs dask and distributed: pip install 'consistency[dask]'") from exc
+        raise ScanError(
+            "the dask engine needs dask and distributed: pip install 'consistency[dask]'"
+        ) from exc
 
     cluster = None
     try:

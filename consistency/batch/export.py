@@ -22,17 +22,50 @@ from ..models import FINDING_CLASSES, SEVERITY_ORDER
 from .store import open_store
 
 FINDING_COLUMNS = (
-    "item_id", "package", "version_name", "version_code", "apk_sha256", "policy_sha256",
-    "subject_type", "subject", "name", "status", "severity", "fingerprint", "message", "sources",
-    "evidence_lines", "metadata",
-)  # fmt: skip
+    "item_id",
+    "package",
+    "version_name",
+    "version_code",
+    "apk_sha256",
+    "policy_sha256",
+    "subject_type",
+    "subject",
+    "name",
+    "status",
+    "severity",
+    "fingerprint",
+    "message",
+    "sources",
+    "evidence_lines",
+    "metadata",
+)
 APP_COLUMNS = (
-    "item_id", "status", "error", "package", "version_name", "version_code", "min_sdk", "target_sdk",
-    "apk_path", "policy_path", "apk_sha256", "policy_sha256",
-    *FINDING_CLASSES, *(f"severity_{s}" for s in reversed(SEVERITY_ORDER) if s != "none"),
-    "sdks", "permissions", "inspect_ms", "policy_ms", "compare_ms", "total_ms", "peak_rss_kib",
-    "tool_version", "mappings_digest", "finished_at", "metadata",
-)  # fmt: skip
+    "item_id",
+    "status",
+    "error",
+    "package",
+    "version_name",
+    "version_code",
+    "min_sdk",
+    "target_sdk",
+    "apk_path",
+    "policy_path",
+    "apk_sha256",
+    "policy_sha256",
+    *FINDING_CLASSES,
+    *(f"severity_{s}" for s in reversed(SEVERITY_ORDER) if s != "none"),
+    "sdks",
+    "permissions",
+    "inspect_ms",
+    "policy_ms",
+    "compare_ms",
+    "total_ms",
+    "peak_rss_kib",
+    "tool_version",
+    "mappings_digest",
+    "finished_at",
+    "metadata",
+)
 
 
 def render_export(db: str | Path, fmt: str, per_app: bool = False) -> str:
@@ -53,7 +86,9 @@ def finding_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         " FROM findings f JOIN items i ON i.id = f.item_id LEFT JOIN app_facts a ON a.item_id = i.id"
         " ORDER BY i.id, f.seq"
     )
-    for item_id, package, version_name, version_code, apk_sha, policy_sha, metadata, data in db.execute(query):
+    for item_id, package, version_name, version_code, apk_sha, policy_sha, metadata, data in db.execute(
+        query
+    ):
         yield {
             "item_id": item_id,
             "package": package,

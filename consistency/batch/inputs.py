@@ -142,14 +142,18 @@ def _folder_item(folder: Path) -> _Draft | None:
     try:
         children = sorted(p for p in folder.iterdir() if p.is_file())
     except OSError as exc:
-        return _Draft(folder.name, False, None, None, problem=f"cannot list: {exc.strerror or exc}", origin=str(folder))
+        return _Draft(
+            folder.name, False, None, None, problem=f"cannot list: {exc.strerror or exc}", origin=str(folder)
+        )
     apks = [p for p in children if p.suffix.lower() == ".apk"]
     if not apks:
         return None
     policies = [p for s in POLICY_SUFFIXES for p in children if p.name.lower() == f"policy{s}"]
     if len(apks) > 1:
         names = ", ".join(p.name for p in apks)
-        return _Draft(folder.name, False, None, None, problem=f"several APKs in one folder: {names}", origin=str(folder))
+        return _Draft(
+            folder.name, False, None, None, problem=f"several APKs in one folder: {names}", origin=str(folder)
+        )
     return _Draft(folder.name, False, apks[0], _preferred(policies), origin=str(folder))
 
 

@@ -22,8 +22,9 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..errors import ScanError
 from .progress import make_progress
@@ -33,7 +34,50 @@ from .worker import ITEM_STATUSES, ItemResult, ScanOptions
 ENGINES = ("local", "dask")
 
 
-def run_scan(
+@dataclass(frozen=True)
+class ScanReport:
+    """What one scan did (the final line, and the figures ``bench/scan.py`` reports)."""
+
+    db: Path
+    total: int
+    """Items in the catalog."""
+    skipped: int
+    """Items up to date in the store, not run."""
+    by_status: tuple[tuple[str, int], ...]
+    """Items run, per status."""
+    seconds: float
+    """Wall time of the whole scan, planning included."""
+    engine_seconds: float
+    """From starting the engine to its last result (worker start-up included)."""
+    first_result_seconds: float | None
+    """From starting the engine to its first result: roughly the worker start-up."""
+    median_write_ms: float | None
+    """Median time to write one item's results to the store."""
+
+    @property
+    def ran(self) -> int:
+        return sum(n for _, n in self.by_status)
+
+    def final_line(self) -> str:
+        if self.ran == 0:
+            return f"scan: nothing to do, all {self.total} items are up to date in {self.db}"
+        parts = ", ".join(f"{n} {s}" for s, n in self.by_status)
+        rest = f"; {self.skipped} up to date, skipped" if self.skipped else ""
+        return f"scan: {self.ran} items in {self.seconds:.1f} s: {parts}{rest}; results in {self.db}"
+
+
+def run_scan(*, quiet: bool, stream: TextIO | None = None, **options: Any) -> int:
+    """The ``scan`` command: scan, then print the final line (unless quiet);
+    returns the exit code, 0. Takes the keyword arguments of :func:`scan_catalog`."""
+    stream = stream if stream is not None else sys.stderr
+    report = scan_catalog(quiet=quiet, stream=stream, **options)
+    if not quiet:
+        stream.write(report.final_line() + "\n")
+        stream.flush()
+    return 0
+
+
+def scan_catalog(
     *,
     catalog: Path,
     db: Path,
@@ -48,8 +92,8 @@ def run_scan(
     config_path: Path | None,
     extra_mappings: Sequence[Path],
     stream: TextIO | None = None,
-) -> int:
-    """Scan a catalog into the store ``db``; returns the exit code (0)."""
+) -> ScanReport:
+    """Scan a catalog into the store ``db`` (progress on ``stream``)."""
     from .. import __version__
     from ..config import load_config
     from ..mappings import load_mappings
@@ -68,6 +112,7 @@ def run_scan(
         mapping_dirs=mapping_dirs, config=config, item_timeout=item_timeout, item_memory_mb=item_memory_mb
     )
     started = time.monotonic()
+    engine_started = first_result = engine_done = None
     with open_store(db) as store:
         plan = plan_scan(items, store.previous_items(), key, force=force, retry_failed=retry_failed)
         for planned in plan.refresh:
@@ -76,14 +121,20 @@ def run_scan(
             catalog=str(catalog),
             engine=engine,
             args={
-                "catalog": str(catalog), "workers": workers, "engine": engine, "scheduler": scheduler,
-                "item_timeout": item_timeout, "item_memory_mb": item_memory_mb, "retry_failed": retry_failed,
-                "force": force, "config": str(config_path) if config_path else config.source,
+                "catalog": str(catalog),
+                "workers": workers,
+                "engine": engine,
+                "scheduler": scheduler,
+                "item_timeout": item_timeout,
+                "item_memory_mb": item_memory_mb,
+                "retry_failed": retry_failed,
+                "force": force,
+                "config": str(config_path) if config_path else config.source,
                 "mappings": list(mapping_dirs),
             },
             tool_version=__version__,
             mappings_digest=tables.digest,
-        )  # fmt: skip
+        )
         by_id = {planned.item.item_id: planned for planned in plan.to_run}
         counts: Counter[str] = Counter()
         progress = make_progress(stream, quiet)
@@ -92,19 +143,32 @@ def run_scan(
         try:
             if plan.to_run:
                 expect = _worker_check(tables.digest, __version__)
-                for result in _engine(engine, [p.item for p in plan.to_run], options, workers, scheduler, expect):
+                size = min(workers, len(plan.to_run))  # no idle worker processes for a short rerun
+                engine_started = time.monotonic()
+                results = _engine(engine, [p.item for p in plan.to_run], options, size, scheduler, expect)
+                for result in results:
+                    first_result = first_result or time.monotonic()
                     planned = by_id.pop(result.item_id)
                     store.record_item(planned.item, planned.stamp, result, run_key=key, scan_id=scan_id)
                     counts[result.status] += 1
                     progress.advance(result)
+                engine_done = time.monotonic()
             state = "completed"
         finally:
             progress.finish()
-            store.end_scan(scan_id, state=state, total=len(items), run=sum(counts.values()), skipped=plan.skipped)
-        if not quiet:
-            stream.write(_final_line(counts, plan.skipped, len(items), time.monotonic() - started, db) + "\n")
-            stream.flush()
-    return 0
+            ran = sum(counts.values())
+            store.end_scan(scan_id, state=state, total=len(items), run=ran, skipped=plan.skipped)
+        median_write_ms = store.median_write_ms()
+    return ScanReport(
+        db=Path(db),
+        total=len(items),
+        skipped=plan.skipped,
+        by_status=tuple((s, counts[s]) for s in ITEM_STATUSES),
+        seconds=time.monotonic() - started,
+        engine_seconds=(engine_done - engine_started) if engine_started and engine_done else 0.0,
+        first_result_seconds=(first_result - engine_started) if engine_started and first_result else None,
+        median_write_ms=median_write_ms,
+    )
 
 
 def _check_options(
@@ -146,7 +210,9 @@ def _worker_check(digest: str, version: str):
     return check
 
 
-def _engine(engine: str, items, options: ScanOptions, workers: int, scheduler: str | None, on_ready) -> Iterator[ItemResult]:
+def _engine(
+    engine: str, items, options: ScanOptions, workers: int, scheduler: str | None, on_ready
+) -> Iterator[ItemResult]:
     if engine == "dask":
         from .dask_engine import run_dask
 
@@ -154,12 +220,3 @@ def _engine(engine: str, items, options: ScanOptions, workers: int, scheduler: s
     from .local import run_local
 
     return run_local(items, options, workers, on_worker_ready=on_ready)
-
-
-def _final_line(counts: Counter[str], skipped: int, total: int, seconds: float, db: Path) -> str:
-    ran = sum(counts.values())
-    if ran == 0:
-        return f"scan: nothing to do, all {total} items are up to date in {db}"
-    parts = ", ".join(f"{counts[s]} {s}" for s in ITEM_STATUSES)
-    rest = f"; {skipped} up to date, skipped" if skipped else ""
-    return f"scan: {ran} items in {seconds:.1f} s: {parts}{rest}; results in {db}"

@@ -80,7 +80,9 @@ def _child_main() -> int:
         tables = worker_mappings(options.mapping_dirs)
         _warm_up(tables)
     except MemoryError:
-        _write_frame(channel, ("error", f"the worker does not fit in --item-memory {options.item_memory_mb} MiB"))
+        _write_frame(
+            channel, ("error", f"the worker does not fit in --item-memory {options.item_memory_mb} MiB")
+        )
         return 2
     except Exception as exc:  # tables unreadable on this machine, a broken install
         _write_frame(channel, ("error", f"{type(exc).__name__}: {exc}"))
@@ -97,9 +99,16 @@ def _warm_up(tables) -> None:
     compile the policy lexicon, so the first item's timings measure the item."""
     import importlib
 
-    for module in ("androguard.core.axml", "androguard.core.apk", "consistency.apk.profile",
-                   "consistency.policy.read", "consistency.policy.html", "consistency.policy.markdown",
-                   "consistency.compare", "consistency.report.json"):  # fmt: skip
+    for module in (
+        "androguard.core.axml",
+        "androguard.core.apk",
+        "consistency.apk.profile",
+        "consistency.policy.read",
+        "consistency.policy.html",
+        "consistency.policy.markdown",
+        "consistency.compare",
+        "consistency.report.json",
+    ):
         importlib.import_module(module)
     from ..policy.lexicon import lexicon_for
 
@@ -325,7 +334,9 @@ class Sandbox:
         if item is None:
             return None
         if any(sign in tail for sign in _MEMORY_SIGNS):
-            return _failure(item, f"memory limit {self.options.item_memory_mb} MiB exceeded ({_exit_reason(code)})")
+            return _failure(
+                item, f"memory limit {self.options.item_memory_mb} MiB exceeded ({_exit_reason(code)})"
+            )
         return _failure(item, _exit_reason(code))
 
     def _stderr_tail(self) -> bytes:

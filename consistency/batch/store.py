@@ -172,12 +172,21 @@ class Store:
 
     # -- scans
 
-    def begin_scan(self, *, catalog: str, engine: str, args: Mapping[str, Any], tool_version: str, mappings_digest: str) -> int:
+    def begin_scan(
+        self, *, catalog: str, engine: str, args: Mapping[str, Any], tool_version: str, mappings_digest: str
+    ) -> int:
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO scans (started, state, catalog, engine, args, tool_version, mappings_digest)"
                 " VALUES (?, 'running', ?, ?, ?, ?, ?)",
-                (_now(), catalog, engine, json.dumps(dict(args), sort_keys=True), tool_version, mappings_digest),
+                (
+                    _now(),
+                    catalog,
+                    engine,
+                    json.dumps(dict(args), sort_keys=True),
+                    tool_version,
+                    mappings_digest,
+                ),
             )
             return int(cursor.lastrowid)
 
@@ -227,33 +236,71 @@ class Store:
                 " findings_count, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 " ?, ?, ?, ?)",
                 (
-                    item.item_id, scan_id, item.apk, item.policy, result.apk_sha256, result.policy_sha256,
-                    stamp.apk_size, stamp.apk_mtime_ns, stamp.policy_size, stamp.policy_mtime_ns,
-                    result.status, result.error, t.inspect_ms, t.policy_ms, t.compare_ms, t.total_ms,
-                    result.peak_rss_kib, result.tool_version, result.mappings_digest, run_key, item.metadata,
-                    result.summary, len(result.findings), _now(),
+                    item.item_id,
+                    scan_id,
+                    item.apk,
+                    item.policy,
+                    result.apk_sha256,
+                    result.policy_sha256,
+                    stamp.apk_size,
+                    stamp.apk_mtime_ns,
+                    stamp.policy_size,
+                    stamp.policy_mtime_ns,
+                    result.status,
+                    result.error,
+                    t.inspect_ms,
+                    t.policy_ms,
+                    t.compare_ms,
+                    t.total_ms,
+                    result.peak_rss_kib,
+                    result.tool_version,
+                    result.mappings_digest,
+                    run_key,
+                    item.metadata,
+                    result.summary,
+                    len(result.findings),
+                    _now(),
                 ),
-            )  # fmt: skip
+            )
             if result.findings:
                 db.executemany(
                     "INSERT INTO findings (item_id, seq, subject_type, subject, name, status, severity,"
                     " fingerprint, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
-                        (item.item_id, seq, f.subject_type, f.subject, f.name, f.status, f.severity, f.fingerprint, f.data)
+                        (
+                            item.item_id,
+                            seq,
+                            f.subject_type,
+                            f.subject,
+                            f.name,
+                            f.status,
+                            f.severity,
+                            f.fingerprint,
+                            f.data,
+                        )
                         for seq, f in enumerate(result.findings)
                     ],
                 )
             app = result.app
             if app is not None:
-                sdks = [{"id": s.sdk_id, "name": s.name, "vendor": s.vendor, "category": s.category} for s in app.sdks]
+                sdks = [
+                    {"id": s.sdk_id, "name": s.name, "vendor": s.vendor, "category": s.category}
+                    for s in app.sdks
+                ]
                 db.execute(
                     "INSERT INTO app_facts (item_id, package, version_name, version_code, min_sdk, target_sdk,"
                     " permissions, sdks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        item.item_id, app.package, app.version_name, app.version_code, app.min_sdk,
-                        app.target_sdk, app.permissions, json.dumps(sdks, sort_keys=True, ensure_ascii=False),
+                        item.item_id,
+                        app.package,
+                        app.version_name,
+                        app.version_code,
+                        app.min_sdk,
+                        app.target_sdk,
+                        app.permissions,
+                        json.dumps(sdks, sort_keys=True, ensure_ascii=False),
                     ),
-                )  # fmt: skip
+                )
                 db.executemany(
                     "INSERT OR IGNORE INTO item_sdks (item_id, sdk_id, name, vendor, category) VALUES (?, ?, ?, ?, ?)",
                     [(item.item_id, s.sdk_id, s.name, s.vendor, s.category) for s in app.sdks],
@@ -268,7 +315,14 @@ class Store:
             db.execute(
                 "UPDATE items SET apk_size = ?, apk_mtime_ns = ?, policy_size = ?, policy_mtime_ns = ?,"
                 " metadata = ? WHERE id = ?",
-                (stamp.apk_size, stamp.apk_mtime_ns, stamp.policy_size, stamp.policy_mtime_ns, item.metadata, item.item_id),
+                (
+                    stamp.apk_size,
+                    stamp.apk_mtime_ns,
+                    stamp.policy_size,
+                    stamp.policy_mtime_ns,
+                    item.metadata,
+                    item.item_id,
+                ),
             )
 
     def median_write_ms(self) -> float | None:

@@ -149,12 +149,17 @@ def summarize_store(db: sqlite3.Connection, name: str) -> ScanSummary:
         last_scan=scans[1],
         tool_versions=tuple(r[0] for r in db.execute("SELECT DISTINCT tool_version FROM items ORDER BY 1")),
         mappings_digests=tuple(
-            r[0] for r in db.execute("SELECT DISTINCT mappings_digest FROM items WHERE mappings_digest IS NOT NULL ORDER BY 1")
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT mappings_digest FROM items WHERE mappings_digest IS NOT NULL ORDER BY 1"
+            )
         ),
     )
 
 
-def _ranked_findings(db: sqlite3.Connection, subject_type: str, classes: tuple[str, ...], base: int) -> tuple[Count, ...]:
+def _ranked_findings(
+    db: sqlite3.Connection, subject_type: str, classes: tuple[str, ...], base: int
+) -> tuple[Count, ...]:
     marks = ", ".join("?" for _ in classes)
     rows = db.execute(
         "SELECT f.subject, max(f.name), count(DISTINCT f.item_id) AS n FROM findings f"
@@ -228,14 +233,26 @@ def summary_text(summary: ScanSummary) -> str:
         + f" ({summary.scans} scan run{'s' if summary.scans != 1 else ''}, last {summary.last_scan or 'never'})"
     )
     if len(summary.mappings_digests) > 1:
-        lines.append(f"note: rows come from {len(summary.mappings_digests)} versions of the tables: "
-                     + ", ".join(summary.mappings_digests))  # fmt: skip
+        lines.append(
+            f"note: rows come from {len(summary.mappings_digests)} versions of the tables: "
+            + ", ".join(summary.mappings_digests)
+        )
     lines.append("")
-    lines.append(f"Findings in {summary.checked} checked apps: "
-                 + ", ".join(f"{n} {c}" for c, n in summary.findings_by_class))  # fmt: skip
-    lines.append("By severity: " + ", ".join(f"{n} {s}" for s, n in summary.findings_by_severity if s != "none"))
-    lines.append(f"Apps with at least one high finding: {summary.apps_with_high}"
-                 + (f" of {summary.checked} ({percent(summary.apps_with_high / summary.checked)})" if summary.checked else ""))  # fmt: skip
+    lines.append(
+        f"Findings in {summary.checked} checked apps: "
+        + ", ".join(f"{n} {c}" for c, n in summary.findings_by_class)
+    )
+    lines.append(
+        "By severity: " + ", ".join(f"{n} {s}" for s, n in summary.findings_by_severity if s != "none")
+    )
+    lines.append(
+        f"Apps with at least one high finding: {summary.apps_with_high}"
+        + (
+            f" of {summary.checked} ({percent(summary.apps_with_high / summary.checked)})"
+            if summary.checked
+            else ""
+        )
+    )
     for app in summary.high_apps:
         lines.append(f"  {app.high:>4}  {app.item_id}" + (f"  ({app.package})" if app.package else ""))
     if summary.apps_with_high > len(summary.high_apps):
@@ -247,7 +264,9 @@ def summary_text(summary: ScanSummary) -> str:
             lines.append("  (none)")
         width = max((len(c.label) for c in counts), default=0)
         for c in counts:
-            lines.append(f"  {c.apps:>6}  {percent(c.share):>6}  {c.label:<{width}}  {c.key if c.key != c.label else ''}".rstrip())
+            lines.append(
+                f"  {c.apps:>6}  {percent(c.share):>6}  {c.label:<{width}}  {c.key if c.key != c.label else ''}".rstrip()
+            )
     lines.append("")
     lines.append("Problem findings (contradicted + omitted + vague) per checked app:")
     peak = max((n for _, n in summary.problems_per_app), default=0)
@@ -271,9 +290,16 @@ def count_sections(summary: ScanSummary) -> list[tuple[str, tuple[tuple[str, int
         ("findings_by_class", summary.findings_by_class),
         ("findings_by_severity", summary.findings_by_severity),
         ("problems_per_app", summary.problems_per_app),
-        ("totals", (("items", summary.items), ("checked", summary.checked), ("inspected", summary.inspected),
-                    ("apps_with_high", summary.apps_with_high))),
-    ]  # fmt: skip
+        (
+            "totals",
+            (
+                ("items", summary.items),
+                ("checked", summary.checked),
+                ("inspected", summary.inspected),
+                ("apps_with_high", summary.apps_with_high),
+            ),
+        ),
+    ]
 
 
 def ranked_sections(summary: ScanSummary) -> list[tuple[str, tuple[Count, ...]]]:

@@ -24,10 +24,15 @@ table{border-collapse:collapse}td,th{padding:.2rem .8rem .2rem 0;text-align:left
 .tile b{display:block;font-size:1.4rem}.muted{color:#69708a}svg text{font:12px system-ui,sans-serif;fill:#1d2330}
 """
 _COLORS = {
-    "done": "#2f7d4f", "no_policy": "#8a8f9e", "failed": "#b3261e",
-    "contradicted": "#b3261e", "omitted": "#d9822b", "vague": "#c9a227", "unsupported": "#6b7aa1",
+    "done": "#2f7d4f",
+    "no_policy": "#8a8f9e",
+    "failed": "#b3261e",
+    "contradicted": "#b3261e",
+    "omitted": "#d9822b",
+    "vague": "#c9a227",
+    "unsupported": "#6b7aa1",
     "disclosed": "#2f7d4f",
-}  # fmt: skip
+}
 
 
 def summary_html(summary: ScanSummary) -> str:
@@ -36,13 +41,15 @@ def summary_html(summary: ScanSummary) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Scan summary: {escape(summary.store)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>Scan summary</h1><p class=\"muted\">{escape(summary.store)}: {summary.items} items, "
+        f'<h1>Scan summary</h1><p class="muted">{escape(summary.store)}: {summary.items} items, '
         f"{summary.scans} scan run(s), last {escape(summary.last_scan or 'never')}</p>",
         _tiles(summary),
     ]
     if len(summary.mappings_digests) > 1:
-        parts.append(f"<p>Note: rows come from {len(summary.mappings_digests)} versions of the tables "
-                     f"({escape(', '.join(summary.mappings_digests))}).</p>")  # fmt: skip
+        parts.append(
+            f"<p>Note: rows come from {len(summary.mappings_digests)} versions of the tables "
+            f"({escape(', '.join(summary.mappings_digests))}).</p>"
+        )
     parts.append("<h2>Items by status</h2>")
     parts.append(_pair_chart(summary.by_status, summary.items))
     parts.append(f"<h2>Findings by class ({summary.checked} checked apps)</h2>")
@@ -53,7 +60,7 @@ def summary_html(summary: ScanSummary) -> str:
     parts.append(f"<h2>Apps with at least one high finding: {summary.apps_with_high}</h2>")
     if summary.high_apps:
         rows = "".join(
-            f"<tr><td>{escape(a.item_id)}</td><td>{escape(a.package or '')}</td><td class=\"n\">{a.high}</td></tr>"
+            f'<tr><td>{escape(a.item_id)}</td><td>{escape(a.package or "")}</td><td class="n">{a.high}</td></tr>'
             for a in summary.high_apps
         )
         more = summary.apps_with_high - len(summary.high_apps)
@@ -75,20 +82,31 @@ def _tiles(summary: ScanSummary) -> str:
         ("failed", status.get("failed", 0)),
         ("apps with a high finding", summary.apps_with_high),
     ]
-    return '<div class="tiles">' + "".join(
-        f'<div class="tile"><b>{n}</b>{escape(label)}</div>' for label, n in tiles
-    ) + "</div>"
+    return (
+        '<div class="tiles">'
+        + "".join(f'<div class="tile"><b>{n}</b>{escape(label)}</div>' for label, n in tiles)
+        + "</div>"
+    )
 
 
 def _pair_chart(pairs: tuple[tuple[str, int], ...], base: int | None, color: str | None = None) -> str:
-    rows = [(key, n, f"{n}" + (f" ({percent(n / base)})" if base else ""), color or _COLORS.get(key, "#4a5fa8"))
-            for key, n in pairs]  # fmt: skip
+    rows = [
+        (key, n, f"{n}" + (f" ({percent(n / base)})" if base else ""), color or _COLORS.get(key, "#4a5fa8"))
+        for key, n in pairs
+    ]
     return _bars(rows)
 
 
 def _count_chart(counts: tuple[Count, ...]) -> str:
-    rows = [(c.label if c.label == c.key else f"{c.label} ({c.key})", c.apps, f"{c.apps} ({percent(c.share)})",
-             "#4a5fa8") for c in counts]  # fmt: skip
+    rows = [
+        (
+            c.label if c.label == c.key else f"{c.label} ({c.key})",
+            c.apps,
+            f"{c.apps} ({percent(c.share)})",
+            "#4a5fa8",
+        )
+        for c in counts
+    ]
     return _bars(rows)
 
 

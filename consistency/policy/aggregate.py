@@ -30,7 +30,9 @@ class PartyRead:
 
 
 def aggregate_data(
-    statements: Iterable[Statement], generic: frozenset[DataMention] = frozenset()
+    statements: Iterable[Statement],
+    generic: frozenset[DataMention] = frozenset(),
+    verbless: frozenset[DataMention] = frozenset(),
 ) -> tuple[DataDisclosure, ...]:
     """The policy's position on every data type it mentions at all.
 
@@ -42,31 +44,45 @@ def aggregate_data(
     ("if you do not allow location access, ..."), stays ``not_mentioned``, with
     its evidence for context.
 
-    A weak affirmation (``generic``: made only through a generic name such as a
-    permission or a category word, or with an action inherited from a heading
-    or lead-in rather than a verb of its own) does not outweigh an explicit
-    denial of collection in the type's own words: "the camera permission is used
-    to switch on the flash; the camera never takes a picture" denies photos, and
-    "We never collect your contact list" beats a bare "- Contacts" under "Your
-    choices". A scoped denial ("we do not sell", "not used for advertising")
-    outweighs nothing, nor does a denial through a catch-all ("we do not collect
-    personal information")."""
+    Two kinds of weak affirmation lose to a denial: one made only through a
+    ``generic`` name (a permission, a category word) loses to a denial in the
+    type's own words ("the camera permission is used to switch on the flash; the
+    camera never takes a picture" denies photos); a ``verbless`` one (a permission
+    name, or data whose action is inherited from a heading or lead-in, not a verb
+    of its own) loses to any explicit denial of collecting the type ("We never
+    collect your contact list" beats a bare "- Contacts" under "Your choices").
+    Scoped denials ("not used for advertising") and catch-alls ("we do not
+    collect personal information") outweigh nothing; an affirmation with its own
+    verb always wins."""
+    weak = _Weak(generic, verbless)
     by_type: dict[str, list[tuple[Statement, DataMention]]] = {}
     for statement in statements:
         for mention in statement.data:
             for data_type in mention.data_types:
                 by_type.setdefault(data_type, []).append((statement, mention))
-    return tuple(_disclosure(DataTypeId(t), pairs, generic) for t, pairs in sorted(by_type.items()))
+    return tuple(_disclosure(DataTypeId(t), pairs, weak) for t, pairs in sorted(by_type.items()))
+
+
+@dataclass(frozen=True)
+class _Weak:
+    """Affirming mentions that a denial can outweigh (see ``aggregate_data``)."""
+
+    generic: frozenset[DataMention]
+    verbless: frozenset[DataMention]
+
+    def outweighed(self, mentions: list[DataMention], denying: list[tuple[Statement, DataMention]]) -> bool:
+        own_words = any(m.level == "exact" and m not in self.generic for _s, m in denying)
+        collect = any(m.level == "exact" and "collect" in s.denied for s, m in denying)
+        return all((own_words and m in self.generic) or (collect and m in self.verbless) for m in mentions)
 
 
 def _disclosure(
-    data_type: DataTypeId, pairs: list[tuple[Statement, DataMention]], generic: frozenset[DataMention]
+    data_type: DataTypeId, pairs: list[tuple[Statement, DataMention]], weak: _Weak
 ) -> DataDisclosure:
     affirming = [(s, m) for s, m in pairs if s.actions]
     denying = [(s, m) for s, m in pairs if s.denied & _STATED and not s.actions]
     exact_affirming = [(s, m) for s, m in affirming if m.level == "exact"]
-    specific_denial = any(m.level == "exact" and "collect" in s.denied for s, m in denying)
-    if specific_denial and all(m in generic for _s, m in exact_affirming):
+    if denying and weak.outweighed([m for _s, m in exact_affirming], denying):
         exact_affirming = []
         affirming = [(s, m) for s, m in affirming if m.level != "exact"]
     shared = any("share" in s.actions or not s.first_party for s, _m in affirming)

@@ -158,12 +158,12 @@ def read_statements(document: Document, mappings) -> PolicyReading:
     lexicon = lexicon_for(mappings)
     units = [_scan(lexicon, s) for s in document.sentences]
     raws = _Walker(document, units, lexicon).walk()
-    reads, generic = _build(raws)
+    reads, generic, verbless = _build(raws)
     statements = tuple(r.statement for r in reads)
     return PolicyReading(
         document=document,
         statements=statements,
-        data=aggregate_data(statements, generic),
+        data=aggregate_data(statements, generic, verbless),
         parties=aggregate_parties(reads, mappings),
         catch_all_evidence=tuple(s for s in statements if _only_catch_all(s)),
     )
@@ -512,12 +512,13 @@ def _party_denied(segment: Segment, mention: Match) -> bool:
     return after or not names_data
 
 
-def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention]]:
+def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], frozenset[DataMention]]:
     """Turn raw statements into model statements, reading generic names in
     affirmations as the specific types the policy names (module docstring).
-    Also returns the weak affirming mentions: those made only through generic
-    names, and those whose action is inherited from around the unit (no verb of
-    their own), which an explicit denial of the type outweighs."""
+    Also returns the mentions made only through generic names, and the
+    affirming mentions with no verb of their own (the action is inherited from
+    around the unit, or the phrase is a permission name), which an explicit
+    denial of collecting the type outweighs (``aggregate_data``)."""
     specific: set[str] = set()
     for raw in raws:
         if raw.affirmed:
@@ -527,13 +528,18 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention]]:
                         specific.update(entry.data_types)
     reads = []
     generic: set[DataMention] = set()
+    verbless: set[DataMention] = set()
     for raw in raws:
         data: list[DataMention] = []
+        # a first-party denial says nothing about what a third party collects
+        own_only = bool(raw.affirmed) and raw.first_party and "share" not in raw.affirmed
         for match in raw.matches:
             for mention in _data_mentions(raw.sentence, match, specific if raw.affirmed else None):
                 data.append(mention)
-                if all(e.generic for e in match.of(DataEntry)) or (raw.inherited and raw.affirmed):
+                if all(e.generic for e in match.of(DataEntry)):
                     generic.add(mention)
+                if own_only and (raw.inherited or mention.via_permission):
+                    verbless.add(mention)
         parties: list[PartyMention] = []
         denied_indexes: list[int] = []
         for match in raw.matches:
@@ -552,7 +558,7 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention]]:
             first_party=raw.first_party,
         )
         reads.append(PartyRead(statement, frozenset(denied_indexes)))
-    return reads, frozenset(generic)
+    return reads, frozenset(generic), frozenset(verbless)
 
 
 def _phrase(sentence: Sentence, match: Match) -> str:

@@ -23,20 +23,7 @@ SEEDS = (
     else []
 )
 
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("seed-pttoc", "location.approximate"): (
-        "policy reading: 'if you do not allow us to collect your location data' is read as a denial of "
-        "collection, so approximate location comes out contradicted"
-    ),
-    **{
-        ("seed-airtalk", dt): (
-            "tables: the policy names the storage permission as 'read and write external storage: allows "
-            "programs to ...', which is no policy name of READ_EXTERNAL_STORAGE (those end in 'permission'), "
-            "and the broad term 'external storage' covers no data type, so nothing reaches the audio types"
-        )
-        for dt in ("audio.music", "audio.other")
-    },
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 """(seed, subject) -> the component at fault. Strict xfails: delete an entry when it starts passing."""
 
 

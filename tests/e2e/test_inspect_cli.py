@@ -279,3 +279,23 @@ def test_inspect_never_crashes_on_the_corpus(apk, tmp_path, inspect_schema, ship
                 v for v in evidence if v == hint or v.startswith(hint + ".") or hint.startswith(v + ".")
             ]
             assert related, f"{apk.name}: hint {hint} is covered by {covering} but nothing was detected there"
+
+
+def test_androguard_logging_does_not_reach_the_terminal() -> None:
+    """androguard logs every parsing step through loguru to stderr; a user of
+    ``inspect`` must see only our report. Run as a user would, in a new process,
+    on the largest real APK available (or the walkie sample)."""
+    import subprocess
+    import sys
+
+    apks = sorted(corpus_apks(), key=lambda p: p.stat().st_size)
+    apk = apks[-1] if apks else SAMPLES / "walkie" / "walkie.apk"
+    run = subprocess.run(
+        [sys.executable, "-m", "consistency", "inspect", str(apk), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0
+    assert run.stderr == ""
+    assert json.loads(run.stdout)["package"]

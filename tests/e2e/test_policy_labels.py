@@ -30,7 +30,7 @@ SEED_LABELS = TEST_DATA / "seeds"
 
 OWN_TARGET, SEED_TARGET = 0.90, 0.85
 """The accuracy the project aims for (``make eval`` prints where it stands)."""
-OWN_FLOOR, SEED_FLOOR = 0.82, 0.73
+OWN_FLOOR, SEED_FLOOR = 0.85, 0.82
 """Regression floors: the micro-F1 reached when these tests were written."""
 
 

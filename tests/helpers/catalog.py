@@ -44,11 +44,17 @@ class Pair:
 
 
 def available_pairs() -> list[tuple[str, str]]:
-    return [(app, pol) for app, pol in PAIRS if (SAMPLES / app / f"{app}.apk").is_file() and (SAMPLES / app / pol).is_file()]
+    return [
+        (app, pol)
+        for app, pol in PAIRS
+        if (SAMPLES / app / f"{app}.apk").is_file() and (SAMPLES / app / pol).is_file()
+    ]
 
 
-def build_catalog(dest: Path, count: int, *, layout: str = "folders", vary: bool = True) -> list[Pair]:
-    """``count`` apps under ``dest``, cycling through the sample pairs.
+def build_catalog(
+    dest: Path, count: int, *, layout: str = "folders", vary: bool = True, first: int = 0
+) -> list[Pair]:
+    """``count`` apps under ``dest``, cycling through the sample pairs, numbered from ``first``.
 
     ``layout="folders"``: ``dest/NAME/NAME.apk`` + ``dest/NAME/policy.EXT``;
     ``layout="flat"``: ``dest/NAME.apk`` + ``dest/NAME.policy.EXT``.
@@ -58,7 +64,7 @@ def build_catalog(dest: Path, count: int, *, layout: str = "folders", vary: bool
         raise FileNotFoundError(f"no sample app with its policy under {SAMPLES}")
     dest.mkdir(parents=True, exist_ok=True)
     made = []
-    for n in range(count):
+    for n in range(first, first + count):
         app, policy_name = pairs[n % len(pairs)]
         name = f"{app}-{n:04d}"
         suffix = Path(policy_name).suffix
@@ -93,15 +99,24 @@ def copy_policy(source: Path, dest: Path, tag: int | None) -> None:
     dest.write_text(text, encoding="utf-8")
 
 
-def write_csv_manifest(path: Path, pairs: list[Pair], *, relative: bool = True, extra: dict[str, str] | None = None) -> Path:
+def write_csv_manifest(
+    path: Path, pairs: list[Pair], *, relative: bool = True, extra: dict[str, str] | None = None
+) -> Path:
     """A CSV manifest (``id``, ``apk``, ``policy`` and free columns) of ``pairs``."""
     columns = ["id", "apk", "policy", "sample", *(extra or {})]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
         for pair in pairs:
-            writer.writerow([pair.name, _where(pair.apk, path, relative), _where(pair.policy, path, relative),
-                             pair.sample, *(extra or {}).values()])  # fmt: skip
+            writer.writerow(
+                [
+                    pair.name,
+                    _where(pair.apk, path, relative),
+                    _where(pair.policy, path, relative),
+                    pair.sample,
+                    *(extra or {}).values(),
+                ]
+            )
     return path
 
 
@@ -109,7 +124,11 @@ def write_jsonl_manifest(path: Path, pairs: list[Pair], *, relative: bool = True
     """A JSONL manifest of ``pairs``, ids left to be derived from the APK names."""
     with path.open("w", encoding="utf-8") as handle:
         for pair in pairs:
-            row = {"apk": _where(pair.apk, path, relative), "sample": pair.sample, "tags": [pair.sample, "synthetic"]}
+            row = {
+                "apk": _where(pair.apk, path, relative),
+                "sample": pair.sample,
+                "tags": [pair.sample, "synthetic"],
+            }
             if pair.policy is not None:
                 row["policy"] = _where(pair.policy, path, relative)
             handle.write(json.dumps(row) + "\n")

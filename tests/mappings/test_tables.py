@@ -369,7 +369,7 @@ SEED_MENTIONS = {
         "datatype:device.ids",  # "the MAC address of your device"
         "datatype:device.nearby_devices",  # "WLAN hotspot information", "paired bluetooth devices"
         "datatype:personal.email",  # "email address"
-        "broad:storage",  # "read and write external storage"
+        "permission:android.permission.READ_EXTERNAL_STORAGE",  # "read and write external storage"
         "party:advertising",  # "advertising companies, advertising alliances"
         "party_catch_all",  # "trusted third parties"
     },

@@ -133,7 +133,9 @@ def test_a_manifest_may_name_missing_files_they_fail_later(tmp_path):
 
 @pytest.mark.parametrize("make", ["missing", "empty_dir", "other_suffix"])
 def test_unusable_catalogs(tmp_path, make):
-    target = {"missing": tmp_path / "nope", "empty_dir": tmp_path, "other_suffix": tmp_path / "list.txt"}[make]
+    target = {"missing": tmp_path / "nope", "empty_dir": tmp_path, "other_suffix": tmp_path / "list.txt"}[
+        make
+    ]
     if make == "other_suffix":
         target.write_text("apk\nx.apk\n", encoding="utf-8")
     with pytest.raises(CatalogError) as err:

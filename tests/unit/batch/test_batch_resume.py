@@ -14,7 +14,9 @@ from consistency.batch.worker import ItemResult, ScanOptions, process_item
 from consistency.config import CheckConfig
 from tests.helpers.paths import SAMPLES
 
-pytestmark = pytest.mark.skipif(not (SAMPLES / "shopper" / "shopper.apk").is_file(), reason="samples are not built")
+pytestmark = pytest.mark.skipif(
+    not (SAMPLES / "shopper" / "shopper.apk").is_file(), reason="samples are not built"
+)
 
 
 @pytest.fixture
@@ -29,7 +31,9 @@ def catalog(tmp_path):
     store = open_store(tmp_path / "r.sqlite")
     scan = store.begin_scan(catalog="c", engine="local", args={}, tool_version="t", mappings_digest="d")
     for item in items:
-        store.record_item(item, stamp_of(item), process_item(item, ScanOptions()), run_key="key", scan_id=scan)
+        store.record_item(
+            item, stamp_of(item), process_item(item, ScanOptions()), run_key="key", scan_id=scan
+        )
     yield items, store, scan
     store.close()
 
@@ -81,8 +85,9 @@ def test_other_tables_settings_or_version_rerun_everything(catalog):
 
 def test_failed_items_wait_for_retry_failed_and_force_redoes_all(catalog):
     items, store, scan = catalog
-    failed = ItemResult(item_id="blank", status="failed", error="timeout after 1 s",
-                        apk_sha256=None, policy_sha256=None)  # fmt: skip
+    failed = ItemResult(
+        item_id="blank", status="failed", error="timeout after 1 s", apk_sha256=None, policy_sha256=None
+    )
     store.record_item(items[1], stamp_of(items[1]), failed, run_key="key", scan_id=scan)
     assert plan(items, store)[0] == []
     to_run, result = plan(items, store, retry_failed=True)

@@ -16,9 +16,15 @@ from consistency.batch.worker import FindingRow, ItemResult, ScanOptions, proces
 from consistency.errors import ScanError
 from tests.helpers.paths import SAMPLES
 
-WALKIE = CatalogItem("walkie", str(SAMPLES / "walkie" / "walkie.apk"), str(SAMPLES / "walkie" / "policy.md"),
-                     metadata='{"store": "play"}')  # fmt: skip
-pytestmark = pytest.mark.skipif(not (SAMPLES / "walkie" / "walkie.apk").is_file(), reason="samples are not built")
+WALKIE = CatalogItem(
+    "walkie",
+    str(SAMPLES / "walkie" / "walkie.apk"),
+    str(SAMPLES / "walkie" / "policy.md"),
+    metadata='{"store": "play"}',
+)
+pytestmark = pytest.mark.skipif(
+    not (SAMPLES / "walkie" / "walkie.apk").is_file(), reason="samples are not built"
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +39,10 @@ def new_store(tmp_path):
 
 
 def counts(db: sqlite3.Connection) -> dict[str, int]:
-    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("items", "findings", "app_facts", "item_sdks")}
+    return {
+        t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("items", "findings", "app_facts", "item_sdks")
+    }
 
 
 def test_an_item_is_written_whole(tmp_path, walkie_result):
@@ -62,7 +71,10 @@ def test_rerunning_an_item_replaces_all_its_rows(tmp_path, walkie_result):
     failed = ItemResult(item_id="walkie", status="failed", error="timeout after 1 s", tool_version="t")
     store.record_item(WALKIE, stamp_of(WALKIE), failed, run_key="k", scan_id=scan_id)
     assert counts(store.connection) == {"items": 1, "findings": 0, "app_facts": 0, "item_sdks": 0}
-    assert store.connection.execute("SELECT status, error FROM items").fetchone() == ("failed", "timeout after 1 s")
+    assert store.connection.execute("SELECT status, error FROM items").fetchone() == (
+        "failed",
+        "timeout after 1 s",
+    )
     store.close()
 
 
@@ -71,7 +83,8 @@ def test_a_write_that_fails_half_way_leaves_the_previous_result(tmp_path, walkie
     store.record_item(WALKIE, stamp_of(WALKIE), walkie_result, run_key="k", scan_id=scan_id)
     before = counts(store.connection)
     broken = dataclasses.replace(
-        walkie_result, findings=(*walkie_result.findings, FindingRow("data", "x", "x", "omitted", "high", "f", None))
+        walkie_result,
+        findings=(*walkie_result.findings, FindingRow("data", "x", "x", "omitted", "high", "f", None)),
     )
     with pytest.raises(sqlite3.IntegrityError):
         store.record_item(WALKIE, stamp_of(WALKIE), broken, run_key="k2", scan_id=scan_id)

@@ -28,7 +28,9 @@ def tables():
 
 
 def item(name, apk, policy=None, **extra) -> CatalogItem:
-    return CatalogItem(item_id=name, apk=str(apk) if apk else None, policy=str(policy) if policy else None, **extra)
+    return CatalogItem(
+        item_id=name, apk=str(apk) if apk else None, policy=str(policy) if policy else None, **extra
+    )
 
 
 @pytest.mark.skipif(not PAIRS, reason="samples are not built")
@@ -74,7 +76,9 @@ def test_bad_inputs_are_failed_items_with_their_reason(tmp_path):
 
     text = process_item(item("text", text_apk, policy), OPTIONS)
     assert text.status == "failed" and str(text_apk) in text.error and "zip" in text.error
-    assert text.apk_sha256 == hashlib.sha256(text_apk.read_bytes()).hexdigest()  # kept to notice a fix on resume
+    assert (
+        text.apk_sha256 == hashlib.sha256(text_apk.read_bytes()).hexdigest()
+    )  # kept to notice a fix on resume
 
     cut = process_item(item("cut", truncated, policy), OPTIONS)
     assert cut.status == "failed" and str(truncated) in cut.error
@@ -90,6 +94,8 @@ def test_bad_inputs_are_failed_items_with_their_reason(tmp_path):
 
 
 def test_a_catalog_problem_fails_without_running_anything():
-    result = process_item(item("twins", None, None, problem="several APKs in one folder: a.apk, b.apk"), OPTIONS)
+    result = process_item(
+        item("twins", None, None, problem="several APKs in one folder: a.apk, b.apk"), OPTIONS
+    )
     assert result.status == "failed" and result.error == "several APKs in one folder: a.apk, b.apk"
     assert result.app is None and result.mappings_digest is None

@@ -135,10 +135,38 @@ def test_generic_location_alone_covers_both_precisions():
     assert status_of(reading, "location.approximate") == "collected"
 
 
-def test_permission_name_discloses_named_types_exactly_and_the_rest_vaguely():
+def test_permission_name_discloses_all_its_types_exactly():
     reading = read("Storage permission: used to save the photos you edit.")
     assert status_of(reading, "media.photos") == "collected"
-    assert status_of(reading, "files.files_docs") == "vague"
+    assert status_of(reading, "files.files_docs") == "collected"
+    assert status_of(reading, "audio.music") == "collected"
+
+
+def test_explicit_denial_of_collection_beats_data_without_a_verb_of_its_own():
+    reading = read(
+        ("heading", "Your choices"),
+        ("list_item", "Contacts, for the emergency-contact picker;"),
+        "We never collect or store your contact list.",
+    )
+    assert status_of(reading, "contacts.contacts") == "denied"
+
+
+def test_scoped_denial_does_not_beat_data_without_a_verb_of_its_own():
+    reading = read(
+        ("heading", "Your choices"),
+        ("list_item", "Location, for the team map;"),
+        "We never sell or share your location.",
+    )
+    assert status_of(reading, "location.precise") == "collected"
+
+
+def test_first_party_denial_does_not_undo_what_a_third_party_collects():
+    reading = read(
+        "We do not collect your contacts.",
+        ("heading", "Third-party SDKs"),
+        ("list_item", "Firebase Analytics: contacts"),
+    )
+    assert status_of(reading, "contacts.contacts") == "shared"
 
 
 def test_specific_denial_beats_an_affirmation_through_a_permission_name():
