@@ -52,6 +52,7 @@ from .mapping_schema import (
     SdkSpec,
     SdksTable,
 )
+from .parse_cache import cached
 
 TABLE_FILES = ("datatypes.yaml", "permissions.yaml", "sdks.yaml", "parties.yaml", "statements.yaml")
 
@@ -323,7 +324,7 @@ def _parse_layer(path: str, name: str, sha: bytes, data: bytes) -> _Layer:
     """Parse and validate one file's bytes. Cached on the content hash (the bytes
     compare equal too), so an edited file is always parsed again."""
     try:
-        doc, lines = _parse_yaml(data)
+        doc, lines = cached("table", sha.hex(), lambda: _parse_yaml(data))
     except _YamlProblem as exc:
         return _Layer(path, name, sha, None, MappingProxyType({}), (Problem(path, exc.line, exc.message),))
     layer = _Layer(path, name, sha, None, MappingProxyType(lines), ())

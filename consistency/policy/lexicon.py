@@ -128,7 +128,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     words: list[str] = []
     for piece in phrase.translate(_APOSTROPHES).lower().split():
         wildcard = piece.endswith("*") and len(piece) > 1
-        toks = [t.text for t in tokenize(piece.rstrip("*") if wildcard else piece)]
+        toks = _TOKEN.findall(piece.rstrip("*") if wildcard else piece)  # already folded, as tokenize() does
         if wildcard and toks:
             toks[-1] += "*"
         words += toks

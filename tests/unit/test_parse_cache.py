@@ -1,0 +1,61 @@
+"""The on-disk cache of parsed tables: same result as parsing, and a corrupt or
+hostile cache file is ignored rather than trusted."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consistency.mappings import load_mappings
+from consistency.parse_cache import cache_dir, cached
+
+
+class _Evil:
+    def __reduce__(self):  # what a tampered cache file would contain
+        return (os.system, ("echo pwned > pwned.txt",))
+
+
+def test_second_load_reads_the_cache_and_gives_equal_tables(tmp_path: Path) -> None:
+    env = {**os.environ, "CONSISTENCY_CACHE_DIR": str(tmp_path)}
+    probe = "from consistency.mappings import load_mappings; m = load_mappings(); print(m.digest, len(m.sdks.sdks))"
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert len(list(tmp_path.glob("table-*.pickle"))) == 5
+    second = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert first.stdout == second.stdout
+    off = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**env, "CONSISTENCY_CACHE_DIR": "off"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert off.stdout == first.stdout
+
+
+def test_corrupt_entry_is_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path))
+    assert cached("t", "abc", lambda: {"a": [1, 2]}) == {"a": [1, 2]}
+    (entry,) = tmp_path.glob("t-*-abc.pickle")
+    entry.write_bytes(b"\x80\x05garbage")
+    assert cached("t", "abc", lambda: {"b": 3}) == {"b": 3}
+
+
+def test_hostile_pickle_is_refused_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t-v1-abc.pickle").write_bytes(pickle.dumps(_Evil()))
+    assert cached("t", "abc", lambda: "parsed") == "parsed"
+    assert not (tmp_path / "pwned.txt").exists()
+
+
+def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", "off")
+    assert cache_dir() is None
+    assert load_mappings().sdks.sdks
