@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import time
 import tracemalloc
-from pathlib import Path
 
 from bench.inputs import bench_apks
 
@@ -39,7 +38,9 @@ def run_inspect_bench(repeats: int = 3) -> list[dict]:
             "peak_mb": peak / 1e6,
         }
         rows.append(row)
-        print(f"{row['apk'][:58]:<58} {row['mb']:>6.1f} {row['classes']:>8} {row['sdks']:>5} {row['ms']:>8.1f} {row['peak_mb']:>8.1f}")
+        print(
+            f"{row['apk'][:58]:<58} {row['mb']:>6.1f} {row['classes']:>8} {row['sdks']:>5} {row['ms']:>8.1f} {row['peak_mb']:>8.1f}"
+        )
     big = [r for r in rows if r["mb"] >= 9]
     for r in big:
         print(f"inspect on {r['apk']} ({r['mb']:.1f} MB): {r['ms']:.0f} ms (target < 1000 ms)")

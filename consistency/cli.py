@@ -92,9 +92,13 @@ class TableName(str, enum.Enum):
 
 MappingsOption = Annotated[
     list[Path] | None,
-    typer.Option("--mappings", help="A directory of extra mapping tables layered over the built-in ones (repeatable)."),
+    typer.Option(
+        "--mappings", help="A directory of extra mapping tables layered over the built-in ones (repeatable)."
+    ),
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")
+]
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
@@ -147,7 +151,9 @@ def inspect(
 
 @app.command()
 def policy(
-    policy: Annotated[str, typer.Argument(help="The privacy policy (.txt, .html, .md, .pdf) or - for stdin.")],
+    policy: Annotated[
+        str, typer.Argument(help="The privacy policy (.txt, .html, .md, .pdf) or - for stdin.")
+    ],
     format: Annotated[PolicyFormat, typer.Option("--format", "-f")] = PolicyFormat.text,
     output: OutputOption = None,
     mappings: MappingsOption = None,
@@ -170,12 +176,30 @@ def check(
     policy: Annotated[str, typer.Argument(help="Its privacy policy, or - for stdin.")],
     format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
     output: OutputOption = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: high].")] = None,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Suppress findings accepted in this baseline file.")] = None,
-    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Accept today's findings: write them to this baseline file.")] = None,
-    reason: Annotated[str, typer.Option("--reason", help="Why the findings written with --write-baseline are accepted.")] = "accepted at baseline creation",
-    config: Annotated[Path | None, typer.Option("--config", help="consistency.yaml or pyproject.toml [default: found in the current directory].")] = None,
-    no_timestamp: Annotated[bool, typer.Option("--no-timestamp", help="Leave the timestamp out of the report (byte-identical output).")] = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: high]."),
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Suppress findings accepted in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Accept today's findings: write them to this baseline file."),
+    ] = None,
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why the findings written with --write-baseline are accepted.")
+    ] = "accepted at baseline creation",
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="consistency.yaml or pyproject.toml [default: found in the current directory]."
+        ),
+    ] = None,
+    no_timestamp: Annotated[
+        bool,
+        typer.Option("--no-timestamp", help="Leave the timestamp out of the report (byte-identical output)."),
+    ] = False,
     mappings: MappingsOption = None,
 ) -> None:
     """The diff: findings with evidence; exit 1 on findings at or above --fail-on."""
@@ -200,14 +224,22 @@ def check(
 
 @app.command()
 def scan(
-    catalog: Annotated[Path, typer.Argument(help="A directory of APKs with their policies, or a CSV/JSONL manifest.")],
+    catalog: Annotated[
+        Path, typer.Argument(help="A directory of APKs with their policies, or a CSV/JSONL manifest.")
+    ],
     db: Annotated[Path, typer.Option("--db", help="The SQLite results store.")] = Path("results.sqlite"),
-    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Worker processes [default: CPU count].")] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="Worker processes [default: CPU count].")
+    ] = None,
     engine: Annotated[Engine, typer.Option("--engine")] = Engine.local,
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster).")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster).")
+    ] = None,
     item_timeout: Annotated[float, typer.Option("--item-timeout", help="Seconds one item may take.")] = 120.0,
     item_memory: Annotated[int, typer.Option("--item-memory", help="MiB of memory one item may use.")] = 2048,
-    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry items that failed before.")] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Retry items that failed before.")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo every item.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
     config: Annotated[Path | None, typer.Option("--config")] = None,
@@ -249,7 +281,9 @@ def summary(
 def export(
     db: Annotated[Path, typer.Argument(help="A results store written by scan.")],
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
-    per_app: Annotated[bool, typer.Option("--per-app", help="One row per app instead of one per finding.")] = False,
+    per_app: Annotated[
+        bool, typer.Option("--per-app", help="One row per app instead of one per finding.")
+    ] = False,
     output: OutputOption = None,
 ) -> None:
     """Export scan results, one row per finding (or per app)."""
@@ -260,7 +294,9 @@ def export(
 
 @mappings_app.command("check")
 def mappings_check(
-    directory: Annotated[Path | None, typer.Argument(help="A directory of tables to validate on top of the built-in ones.")] = None,
+    directory: Annotated[
+        Path | None, typer.Argument(help="A directory of tables to validate on top of the built-in ones.")
+    ] = None,
 ) -> None:
     """Validate the tables; print file:line: message for each problem (exit 2 if any)."""
     from .mappings import check_mappings, load_mappings
@@ -283,7 +319,11 @@ def mappings_list(
     """Show what the tables know."""
     from .report.mappings import render_mapping_list
 
-    typer.echo(render_mapping_list(_load_mappings(mappings), table.value if table else None, summary_only=summary_only))
+    typer.echo(
+        render_mapping_list(
+            _load_mappings(mappings), table.value if table else None, summary_only=summary_only
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -314,7 +354,10 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_ERROR
         if _state["debug"]:
             raise
-        typer.echo(f"consistency: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        typer.echo(
+            f"consistency: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            err=True,
+        )
         return EXIT_ERROR
     return EXIT_OK
 

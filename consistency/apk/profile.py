@@ -84,7 +84,8 @@ def build_profile(facts: ApkFacts, mappings: Mappings) -> AppProfile:
     """What the policy must cover: detected SDKs and reachable data, sorted."""
     sdks = match_sdks(facts.classes, facts.native_libs, (m.name for m in facts.meta_data), mappings.sdks)
     requested = tuple(
-        interpret_permission(p, facts.target_sdk, mappings.permission(p.name), facts.min_sdk) for p in facts.permissions
+        interpret_permission(p, facts.target_sdk, mappings.permission(p.name), facts.min_sdk)
+        for p in facts.permissions
     )
     sources: dict[str, dict[tuple[str, str], DataSource]] = defaultdict(dict)
     for use in requested:

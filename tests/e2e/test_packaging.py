@@ -69,7 +69,15 @@ def test_installed_copy_runs_from_another_directory(wheel: Path, tmp_path: Path)
     )
     assert Path(probe.stdout.strip()) == site / "consistency" / "_mappings"
     run = subprocess.run(
-        [sys.executable, "-m", "consistency", "inspect", str(SAMPLES / "walkie" / "walkie.apk"), "-f", "json"],
+        [
+            sys.executable,
+            "-m",
+            "consistency",
+            "inspect",
+            str(SAMPLES / "walkie" / "walkie.apk"),
+            "-f",
+            "json",
+        ],
         cwd=elsewhere,
         env=env,
         capture_output=True,
