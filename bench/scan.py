@@ -49,7 +49,9 @@ def run_scan_bench(items: int = ITEMS) -> dict:
         catalog = Path(tmp) / "catalog"
         build_catalog(catalog, items)
         print(f"catalog: {items} apps (synthetic copies of the sample apps) in a temporary directory")
-        print(f"{'run':<8} {'items/s':>8} {'steady/s':>9} {'start s':>8} {'wall s':>7} {'peak MiB':>9} {'write ms':>9}")
+        print(
+            f"{'run':<8} {'items/s':>8} {'steady/s':>9} {'start s':>8} {'wall s':>7} {'peak MiB':>9} {'write ms':>9}"
+        )
         for name, engine, workers in runs:
             db = Path(tmp) / f"{name}.sqlite"
             report = scan_catalog(

@@ -57,28 +57,34 @@ def run_local(
             selector.register(sandbox.fileno(), selectors.EVENT_READ, sandbox)
             registered[sandbox.fileno()] = sandbox
 
+    def dispatch() -> None:
+        """Give every idle worker an item. Called before a result is handed on,
+        so workers never wait while the caller writes the store."""
+        nonlocal busy
+        for sandbox in pool:
+            if sandbox.state != "idle":
+                continue
+            item = next_item()
+            if item is None:
+                return
+            if sandbox.submit(item):
+                busy += 1
+            else:  # died while idle and was respawned: the item waits for the next idle worker
+                retry.append(item)
+                watch(sandbox)
+
     try:
         for sandbox in pool:
             sandbox.spawn()
             watch(sandbox)
         while True:
-            for sandbox in pool:
-                if sandbox.state != "idle":
-                    continue
-                item = next_item()
-                if item is None:
-                    break
-                if sandbox.submit(item):
-                    busy += 1
-                else:  # died while idle and was respawned: the item waits for the next idle worker
-                    retry.append(item)
-                    watch(sandbox)
+            dispatch()
             if busy == 0 and not retry and exhausted:
                 return
             deadline = min(s.deadline for s in pool)
             wait = None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
-            events = selector.select(timeout=wait)
-            for key, _ in events:
+            finished: list[ItemResult] = []
+            for key, _ in selector.select(timeout=wait):
                 sandbox = key.data
                 was_starting = sandbox.state == "starting"
                 result = sandbox.feed()
@@ -87,15 +93,16 @@ def run_local(
                 if sandbox.state in ("starting", "dead") or was_starting:
                     watch(sandbox)  # the process was replaced (or became ready): refresh
                 if result is not None:
-                    busy -= 1
-                    yield result
+                    finished.append(result)
             now = time.monotonic()
             for sandbox in pool:
                 result = sandbox.overdue(now)
                 if result is not None:
                     watch(sandbox)
-                    busy -= 1
-                    yield result
+                    finished.append(result)
+            busy -= len(finished)
+            dispatch()
+            yield from finished
     finally:
         selector.close()
         for sandbox in pool:

@@ -15,13 +15,18 @@ high-water mark; where that is unavailable (not Linux) it falls back to
 
 from __future__ import annotations
 
-import resource
+try:
+    import resource
+except ImportError:  # pragma: no cover - not POSIX: no limit, peak from nowhere
+    resource = None  # type: ignore[assignment]
 
 _MIB = 1 << 20
 
 
 def limit_address_space(megabytes: int) -> None:
     """Cap this process's address space (never raises the hard limit)."""
+    if resource is None:
+        return
     wanted = megabytes * _MIB
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
@@ -30,6 +35,8 @@ def limit_address_space(megabytes: int) -> None:
 
 
 def address_space_limited() -> bool:
+    if resource is None:
+        return False
     return resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY
 
 
@@ -51,4 +58,4 @@ def peak_rss_kib() -> int:
                     return int(line.split()[1])
     except (OSError, ValueError, IndexError):
         pass
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) if resource is not None else 0

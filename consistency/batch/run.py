@@ -158,6 +158,12 @@ def scan_catalog(
             progress.finish()
             ran = sum(counts.values())
             store.end_scan(scan_id, state=state, total=len(items), run=ran, skipped=plan.skipped)
+            if state == "stopped" and ran and not quiet:
+                stream.write(
+                    f"scan: stopped after {ran} of {len(plan.to_run)} items; they are in {db}:"
+                    " run the same command again to resume\n"
+                )
+                stream.flush()
         median_write_ms = store.median_write_ms()
     return ScanReport(
         db=Path(db),

@@ -185,7 +185,7 @@ class Sandbox:
             stdout=subprocess.PIPE,
             stderr=self._stderr,
             close_fds=True,
-            start_new_session=False,
+            start_new_session=True,  # Ctrl-C in a terminal reaches the scan, not its workers
         )
         self._buffer.clear()
         self.state = "starting"
@@ -208,14 +208,9 @@ class Sandbox:
         self.state = "dead"
 
     def close(self) -> None:
-        """End the process: politely (end of input) when idle, else by force."""
-        process = self._process
-        if process is not None and self.state == "idle" and process.stdin is not None:
-            try:
-                process.stdin.close()
-                process.wait(timeout=2)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
+        """End the process. A worker holds no state worth a polite shutdown (every
+        result is already in the parent's hands), and the interpreter's own
+        teardown of the tables takes longer than the kill."""
         self.kill()
 
     def fileno(self) -> int:

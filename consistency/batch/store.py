@@ -28,7 +28,6 @@ import json
 import sqlite3
 import statistics
 import time
-import urllib.parse
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -364,12 +363,13 @@ def open_store(path: str | Path, *, readonly: bool = False) -> Store:
     if not readonly and path.exists() and not path.is_file():
         raise ScanError(f"{path}: not a file")
     try:
-        if readonly:
-            uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
-            connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        else:
-            connection = sqlite3.connect(str(path), isolation_level=None)
+        # Readers open the file normally and forbid writes with query_only, rather
+        # than with ``mode=ro``: a read-only connection cannot replay the WAL of a
+        # scan that was killed, and would fail where this one recovers it.
+        connection = sqlite3.connect(str(path), isolation_level=None)
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if readonly:
+            connection.execute("PRAGMA query_only = ON")
         _check_or_create(connection, path, readonly)
     except sqlite3.DatabaseError as exc:
         raise ScanError(f"{path}: not a usable SQLite results store ({exc})") from exc

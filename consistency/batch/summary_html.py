@@ -8,13 +8,16 @@ and data type labels) is escaped: a catalog is untrusted input.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from .summary import SECTION_TITLES, Count, ScanSummary, percent, ranked_sections
 
 _BAR_WIDTH = 360
 _ROW = 22
-_LABEL_WIDTH = 260
+_LABEL_WIDTH = 270
+_LABEL_CHARS = 36
+"""Longer labels are cut (in full in the tooltip) so they fit the label column."""
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:60rem;color:#1d2330;padding:0 1rem}
@@ -23,6 +26,7 @@ table{border-collapse:collapse}td,th{padding:.2rem .8rem .2rem 0;text-align:left
 .tiles{display:flex;gap:1rem;flex-wrap:wrap}.tile{border:1px solid #d8dce6;border-radius:6px;padding:.6rem 1rem;min-width:8rem}
 .tile b{display:block;font-size:1.4rem}.muted{color:#69708a}svg text{font:12px system-ui,sans-serif;fill:#1d2330}
 """
+_BLUE = "#4a5fa8"
 _COLORS = {
     "done": "#2f7d4f",
     "no_policy": "#8a8f9e",
@@ -56,7 +60,7 @@ def summary_html(summary: ScanSummary) -> str:
     parts.append(_pair_chart(summary.findings_by_class, None))
     parts.append("<h2>Problem findings per checked app</h2>")
     parts.append('<p class="muted">contradicted + omitted + vague findings of each app</p>')
-    parts.append(_pair_chart(summary.problems_per_app, summary.checked, color="#4a5fa8"))
+    parts.append(_pair_chart(summary.problems_per_app, summary.checked, color=_BLUE))
     parts.append(f"<h2>Apps with at least one high finding: {summary.apps_with_high}</h2>")
     if summary.high_apps:
         rows = "".join(
@@ -89,42 +93,54 @@ def _tiles(summary: ScanSummary) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _Bar:
+    label: str
+    tooltip: str
+    value: int
+    figure: str
+    color: str
+
+
 def _pair_chart(pairs: tuple[tuple[str, int], ...], base: int | None, color: str | None = None) -> str:
-    rows = [
-        (key, n, f"{n}" + (f" ({percent(n / base)})" if base else ""), color or _COLORS.get(key, "#4a5fa8"))
-        for key, n in pairs
-    ]
-    return _bars(rows)
+    return _bars(
+        [
+            _Bar(
+                key,
+                key,
+                n,
+                f"{n}" + (f" ({percent(n / base)})" if base else ""),
+                color or _COLORS.get(key, _BLUE),
+            )
+            for key, n in pairs
+        ]
+    )
 
 
 def _count_chart(counts: tuple[Count, ...]) -> str:
-    rows = [
-        (
-            c.label if c.label == c.key else f"{c.label} ({c.key})",
-            c.apps,
-            f"{c.apps} ({percent(c.share)})",
-            "#4a5fa8",
-        )
-        for c in counts
-    ]
-    return _bars(rows)
+    return _bars(
+        [
+            _Bar(c.label, f"{c.label} ({c.key})", c.apps, f"{c.apps} ({percent(c.share)})", _BLUE)
+            for c in counts
+        ]
+    )
 
 
-def _bars(rows: list[tuple[str, int, str, str]]) -> str:
+def _bars(rows: list[_Bar]) -> str:
     """A horizontal bar chart: label, bar proportional to the largest value, figure."""
-    peak = max((n for _, n, _, _ in rows), default=0) or 1
+    peak = max((row.value for row in rows), default=0) or 1
     height = _ROW * len(rows) + 4
     width = _LABEL_WIDTH + _BAR_WIDTH + 120
     out = [f'<svg width="{width}" height="{height}" role="img">']
-    for i, (label, n, figure, color) in enumerate(rows):
+    for i, row in enumerate(rows):
         y = i * _ROW + 2
-        bar = round(_BAR_WIDTH * n / peak)
-        shown = label if len(label) <= 40 else label[:39] + "…"
+        bar = round(_BAR_WIDTH * row.value / peak)
+        shown = row.label if len(row.label) <= _LABEL_CHARS else row.label[: _LABEL_CHARS - 1] + "…"
         out.append(
-            f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end"><title>{escape(label)}</title>'
+            f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end"><title>{escape(row.tooltip)}</title>'
             f"{escape(shown)}</text>"
-            f'<rect x="{_LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{_ROW - 6}" fill="{color}" rx="2"/>'
-            f'<text x="{_LABEL_WIDTH + bar + 6}" y="{y + 15}">{escape(figure)}</text>'
+            f'<rect x="{_LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{_ROW - 6}" fill="{row.color}" rx="2"/>'
+            f'<text x="{_LABEL_WIDTH + bar + 6}" y="{y + 15}">{escape(row.figure)}</text>'
         )
     out.append("</svg>")
     return "".join(out)

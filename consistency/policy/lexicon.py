@@ -369,6 +369,7 @@ _ROLE = {  # statements.yaml cue group -> CueEntry.role
     "negative_conditions": "negative_condition",
     "processor_markers": "processor_marker",
     "purpose_markers": "purpose_marker",
+    "scope_limiters": "scope_limiter",
     "conditionals": "conditional",
     "non_actions": "non_action",
     "non_statement_sections": "non_statement_section",
@@ -381,7 +382,10 @@ def _add_cues(trie: _Trie, table: StatementsTable) -> None:
         for phrase in spec.phrases.all():
             trie.add(phrase, "cue", CueEntry("action", spec.action, f"action:{spec.action}"))
     for group, role in _ROLE.items():
-        for phrase in getattr(table, group).phrases.all():
+        spec = getattr(table, group)
+        if spec is None:  # an optional group the table does not define
+            continue
+        for phrase in spec.phrases.all():
             trie.add(phrase, "cue", CueEntry(role, None, f"cue:{role}"))
     for index, pair in enumerate(table.paired_negations):
         for phrase in pair.opener.all():

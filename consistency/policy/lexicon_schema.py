@@ -113,6 +113,11 @@ class StatementsTable(_Closed):
     even after a source marker."""
     purpose_markers: CueSpec
     """"to" before a verb: a purpose ("we use X to track"), so X is not the subject of a new statement."""
+    scope_limiters: CueSpec | None = None
+    """Narrow scopes ("in the background", "outside a recording", "for advertising"):
+    a denial limited by one denies a use, a time or a purpose, not the type, so it
+    denies nothing ("we do not use your location for advertising" says nothing of
+    whether location is collected)."""
     conditionals: CueSpec
     """Conditions ("if", "when"): they never negate, and a third party named in the
     condition ("if you log in with a third-party account, we obtain ...") is not

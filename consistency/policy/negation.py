@@ -28,6 +28,9 @@ and each clause into *segments* of one polarity:
   conditional affirmation, not a denial; so is a denial with an exception that
   names a recipient ("we don't share your messages with anyone except the
   cloud drive you pick"); an exception that names data affirms that data only;
+* a denial narrowed by a scope limiter ("not in the background", "outside a
+  recording ... does not track", "not used for advertising") denies nothing: it
+  speaks of a time, a place or a purpose, not of the type;
 * a clause with data but no verb of its own repeats the previous clause's
   action, affirmatively ("we don't collect your name, but your email").
 
@@ -55,6 +58,7 @@ EventKind = Literal[
     "share_target",
     "consent",
     "conditional",
+    "limiter",
     "mention",
 ]
 
@@ -219,6 +223,7 @@ def _third_party_events(clause: list[Event]) -> list[Event]:
 
 def _resolve(segments: list[Segment], clause: list[Event], previous_clause_actions: tuple[str, ...]) -> None:
     consent = any(e.kind == "consent" for e in clause)
+    limiters = [e.index for e in clause if e.kind == "limiter"]
     actors = _third_party_events(clause)
     third_party = bool(actors)
     users_only = not third_party and any(e.kind == "user_recipient" for e in clause)
@@ -236,6 +241,10 @@ def _resolve(segments: list[Segment], clause: list[Event], previous_clause_actio
             actions = own or earlier_actions or previous_clause_actions or fallback
             if not actions:
                 pass  # "linked to an install number, not to your name": denies no action
+            elif any(i > (segment.negation_index or 0) for i in limiters) or (
+                limiters and not segment.mentions_before_negation and min(limiters) < (segment.negation_index or 0)
+            ):
+                pass  # "not in the background", "not for advertising": denies a scope, not the type
             elif consent:
                 segment.affirmed = frozenset(actions)
                 segment.conditional = True

@@ -78,6 +78,7 @@ _CUE_EVENT = {
     "inbound_marker": "inbound",
     "user_recipient": "user_recipient",
     "conditional": "conditional",
+    "scope_limiter": "limiter",
 }
 _EVENT_ORDER = {
     "breaker": 0,
@@ -178,6 +179,7 @@ def _scan(lexicon: Lexicon, sentence: Sentence, text: str | None = None, offset:
         for m in mentions
         if not _CONTACT_ADDRESS.match(text, m.end - offset) and _cased(m, text[m.start - offset])
     ]
+    cues = _objects_named(cues, mentions, tokens)
     events = _events(mentions, cues)
     commas = [Event("comma", i) for i, t in enumerate(tokens) if t.text in _COMMAS]
     if commas:
@@ -401,6 +403,28 @@ def _context_of(segments: list[Segment]) -> _Context | None:
     return None
 
 
+def _objects_named(cues: list[Match], mentions: list[Match], tokens: list) -> list[Match]:
+    """A negated object ("no", "without") denies the thing right after it: when that
+    is a word the tables do not know ("Lumen has no accounts"), it denies no data,
+    so the cue is dropped (an action or data phrase may follow a few filler words:
+    "no such data", "without first collecting")."""
+    starts = {m.first_token for m in mentions} | {
+        c.first_token for c in cues if any(isinstance(e, CueEntry) and e.role != "negated_object" for e in c.entries)
+    }
+    kept = []
+    for cue in cues:
+        if any(isinstance(e, CueEntry) and e.role == "negated_object" for e in cue.entries):
+            after = range(cue.last_token, min(cue.last_token + _OBJECT_REACH, len(tokens)))
+            if not any(i in starts for i in after):
+                continue
+        kept.append(cue)
+    return kept
+
+
+_OBJECT_REACH = 3
+"""Tokens after "no" / "without" in which its object (data, a party or a verb) must start."""
+
+
 def _events(mentions: list[Match], cues: list[Match]) -> list[Event]:
     events: list[Event] = []
     for cue in cues:
@@ -538,7 +562,7 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
                 data.append(mention)
                 if all(e.generic for e in match.of(DataEntry)):
                     generic.add(mention)
-                if own_only and (raw.inherited or mention.via_permission):
+                if own_only and (raw.inherited or mention.via_permission or _row_label(raw.sentence, match)):
                     verbless.add(mention)
         parties: list[PartyMention] = []
         denied_indexes: list[int] = []
@@ -559,6 +583,17 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
         )
         reads.append(PartyRead(statement, frozenset(denied_indexes)))
     return reads, frozenset(generic), frozenset(verbless)
+
+
+_ROW_LABEL = re.compile(r"\s*[/|：:]\s")
+"""What follows the first cell of a flattened "PERMISSION / PURPOSE" row."""
+
+
+def _row_label(sentence: Sentence, match: Match) -> bool:
+    """The phrase is the whole first cell of a flattened table row ("Location / On
+    Android 11 ... requires ..."): a label, whose verb belongs to the cell after it."""
+    before = sentence.text[: match.start - sentence.start]
+    return not before.strip() and bool(_ROW_LABEL.match(sentence.text, match.end - sentence.start))
 
 
 def _phrase(sentence: Sentence, match: Match) -> str:

@@ -30,7 +30,7 @@ SEED_LABELS = TEST_DATA / "seeds"
 
 OWN_TARGET, SEED_TARGET = 0.90, 0.85
 """The accuracy the project aims for (``make eval`` prints where it stands)."""
-OWN_FLOOR, SEED_FLOOR = 0.85, 0.82
+OWN_FLOOR, SEED_FLOOR = 0.90, 0.90
 """Regression floors: the micro-F1 reached when these tests were written."""
 
 
@@ -115,6 +115,15 @@ def test_seed_set_micro_f1():
         ("ride_hailing_permissions", "location.precise", "shared"),
         # "Permission name: Contacts ... not requested. We neither read nor upload your address book."
         ("ecommerce_cn_long", "contacts.contacts", "denied"),
+        # narrow-scope denials deny nothing: "not ... in the background", "Outside a recording
+        # StrideLog does not track your location"
+        ("ecommerce_cn_long", "location.approximate", "not_mentioned"),
+        ("fitness_tracker", "location.approximate", "not_mentioned"),
+        # "Location / ... requires the location permission ...": a row label, outweighed by
+        # "The app does not collect, store or send your location."
+        ("smart_home", "location.precise", "denied"),
+        # "adds your booked appointments to your phone's calendar" writes; "does not read ... events"
+        ("telehealth", "calendar.events", "denied"),
     ],
 )
 def test_hard_case(policy, data_type, expected):

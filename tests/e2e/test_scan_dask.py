@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from consistency.batch import faults
 from consistency.cli import main
 from tests.helpers.catalog import available_pairs, build_catalog, write_csv_manifest, write_jsonl_manifest
 from tests.helpers.paths import SAMPLES
@@ -24,13 +25,19 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory):
-    """Eight good pairs, an app without a policy, and a text file named .apk."""
+    """Eight good pairs, an app without a policy, a text file named .apk, and an
+    item whose worker process exits (test-only fault hook, inherited by the Dask
+    workers and their sandboxes as by the local pool)."""
     root = tmp_path_factory.mktemp("dask")
     pairs = build_catalog(root / "apps", 8)
     (root / "apps" / "solo").mkdir()
     shutil.copyfile(SAMPLES / "walkie" / "walkie.apk", root / "apps" / "solo" / "solo.apk")
     (root / "apps" / "notes.apk").write_text("not an app\n", encoding="utf-8")
-    return root, pairs
+    (crash,) = build_catalog(root / "apps", 1, first=len(pairs))
+    (root / "apps" / crash.name).rename(root / "apps" / "crash")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(faults.ENV, "exit:crash")
+        yield root, pairs
 
 
 @pytest.fixture(scope="module")
@@ -49,17 +56,20 @@ def test_a_directory_on_a_dask_local_cluster_equals_the_process_pool(catalog, lo
     root, _ = catalog
     db = root / "dask.sqlite"
     assert main(["scan", str(root / "apps"), "--db", str(db), "--engine", "dask", "--workers", "2"]) == 0
-    assert "8 done, 1 no_policy, 1 failed" in capsys.readouterr().err
+    assert "8 done, 1 no_policy, 2 failed" in capsys.readouterr().err
     rows = dump_store(db)
     assert rows == local_rows[1]
     assert rows["notes"]["status"] == "failed" and rows["solo"]["status"] == "no_policy"
+    assert rows["crash"]["error"] == "worker died (exit code 70)"  # and the sandbox was replaced
 
 
 def test_manifests_on_a_given_scheduler_and_resume_across_engines(catalog, local_rows, capsys, tmp_path):
     root, pairs = catalog
     csv_manifest = write_csv_manifest(tmp_path / "apps.csv", pairs)
     jsonl_manifest = write_jsonl_manifest(tmp_path / "apps.jsonl", pairs)
-    expected = without_metadata({k: v for k, v in local_rows[1].items() if k not in ("solo", "notes")})
+    expected = without_metadata(
+        {k: v for k, v in local_rows[1].items() if k not in ("solo", "notes", "crash")}
+    )
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
@@ -77,7 +87,7 @@ def test_manifests_on_a_given_scheduler_and_resume_across_engines(catalog, local
         code = main(
             ["scan", str(root / "apps"), "--db", str(local_db), "--engine", "dask", "--scheduler", address]
         )
-        assert code == 0 and "nothing to do, all 10 items are up to date" in capsys.readouterr().err
+        assert code == 0 and "nothing to do, all 11 items are up to date" in capsys.readouterr().err
 
 
 def test_an_unreachable_scheduler_is_a_scan_error(catalog, tmp_path, capsys, monkeypatch):

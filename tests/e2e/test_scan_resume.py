@@ -33,11 +33,18 @@ ITEMS = 100
 
 
 def stored_items(db) -> int:
+    if not db.is_file():
+        return 0
+    conn = sqlite3.connect(db, timeout=10)
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return conn.execute("SELECT count(*) FROM items").fetchone()[0]
-    except sqlite3.Error:
-        return 0  # not created yet
+        conn.execute("PRAGMA query_only = ON")
+        return conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return 0  # the scan is creating its schema
+        raise
+    finally:
+        conn.close()
 
 
 def scan_command(catalog, db) -> list[str]:

@@ -12,7 +12,7 @@ def dump_store(path: Path) -> dict[str, dict]:
     """Per item id: everything a scan decides (status, error, hashes, findings,
     facts, SDKs, metadata), without what varies between runs (timings, memory,
     timestamps, scan ids)."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = _reader(path)
     try:
         items = {}
         for row in db.execute(
@@ -48,8 +48,18 @@ def dump_store(path: Path) -> dict[str, dict]:
 
 
 def integrity(path: Path) -> str:
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = _reader(path)
     try:
         return db.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         db.close()
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write (not ``mode=ro``: that could not recover the
+    WAL of a killed scan)."""
+    if not Path(path).is_file():
+        raise FileNotFoundError(path)
+    db = sqlite3.connect(path, timeout=10)
+    db.execute("PRAGMA query_only = ON")
+    return db
