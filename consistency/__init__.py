@@ -23,14 +23,14 @@ __all__ = ["__version__", "check", "inspect_apk", "load_mappings", "read_policy"
 
 if TYPE_CHECKING:  # pragma: no cover
     from .apk import inspect_apk
-    from .check import check
+    from .pipeline import check
     from .mappings import load_mappings
     from .policy import read_policy
 
 _LAZY = {
     "inspect_apk": ("consistency.apk", "inspect_apk"),
     "read_policy": ("consistency.policy", "read_policy"),
-    "check": ("consistency.check", "check"),
+    "check": ("consistency.pipeline", "check"),
     "load_mappings": ("consistency.mappings", "load_mappings"),
 }
 

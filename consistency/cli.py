@@ -203,7 +203,7 @@ def check(
     mappings: MappingsOption = None,
 ) -> None:
     """The diff: findings with evidence; exit 1 on findings at or above --fail-on."""
-    from .check import run_check
+    from .pipeline import run_check
 
     code = run_check(
         apk=apk,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import selectors
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .inputs import CatalogItem
 from .sandbox import Sandbox, WorkerInfo
@@ -25,7 +25,7 @@ def run_local(
     items: Iterable[CatalogItem],
     options: ScanOptions,
     workers: int,
-    on_worker_ready=None,
+    on_worker_ready: Callable[[WorkerInfo], None] | None = None,
 ) -> Iterator[ItemResult]:
     """Yield one result per item, in completion order. ``on_worker_ready(info)``
     is called as each worker process reports its tables digest (the caller
@@ -107,6 +107,3 @@ def run_local(
         selector.close()
         for sandbox in pool:
             sandbox.close()
-
-
-__all__ = ["WorkerInfo", "run_local"]

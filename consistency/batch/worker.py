@@ -237,7 +237,7 @@ def _read_policy(policy: str, tables: Mappings):
 
 
 def _build_result(profile, reading, tables: Mappings, config: CheckConfig):
-    from ..check import build_result
+    from ..pipeline import build_result
 
     return build_result(profile, reading, tables, config)
 

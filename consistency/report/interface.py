@@ -2,7 +2,7 @@
 
 A reporter turns a finished :class:`~consistency.models.CheckResult` into a
 string; it never filters, thresholds or consults a baseline (that happened once
-in :mod:`consistency.check`), and the CLI decides where the string goes.
+in :mod:`consistency.pipeline`), and the CLI decides where the string goes.
 
 Each format lives in its own module, imported only when that format is asked
 for: the HTML and rich-text reporters are the heaviest imports, and batch

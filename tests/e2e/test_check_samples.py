@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from consistency.check import check
+from consistency import check
 from consistency.mappings import load_mappings
 from consistency.models import CheckResult
 from consistency.report.interface import ReportFormat, reporter_for

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 import pytest
 import yaml
 
-from consistency.check import check
+from consistency import check
 from consistency.mappings import load_mappings
 from consistency.models import CheckResult
 from tests.helpers.paths import SAMPLES

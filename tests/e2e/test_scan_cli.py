@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from consistency.batch import faults
-from consistency.check import check
+from consistency import check
 from consistency.cli import main
 from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict

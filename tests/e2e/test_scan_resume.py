@@ -17,7 +17,7 @@ import psutil
 import pytest
 
 from consistency.batch import faults
-from consistency.check import check
+from consistency import check
 from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict
 from tests.helpers.catalog import available_pairs, build_catalog

@@ -1,6 +1,6 @@
 """``consistency check``: APK + policy -> findings, as a library call and as the CLI command's body.
 
-:func:`check` is the library entry point (``consistency.check``): it reads both
+:func:`check` is the library entry point (exported as ``consistency.check``; the module is named ``pipeline`` so that the submodule never shadows the function on the package): it reads both
 inputs, compares them and returns a :class:`~consistency.models.CheckResult`.
 :func:`run_check` is what the ``check`` command calls: it adds what only a run
 has (configuration file, threshold, baseline, report format, output file) and
