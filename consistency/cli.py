@@ -41,12 +41,9 @@ app.add_typer(mappings_app, name="mappings")
 _state = {"debug": False}
 
 
-class InspectFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
+class TextOrJson(str, enum.Enum):
+    """The formats of ``inspect`` and ``policy``."""
 
-
-class PolicyFormat(str, enum.Enum):
     text = "text"
     json = "json"
 
@@ -134,7 +131,7 @@ def _main(
 @app.command()
 def inspect(
     apk: Annotated[Path, typer.Argument(help="The APK to read.")],
-    format: Annotated[InspectFormat, typer.Option("--format", "-f")] = InspectFormat.text,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
     output: OutputOption = None,
     mappings: MappingsOption = None,
 ) -> None:
@@ -154,7 +151,7 @@ def policy(
     policy: Annotated[
         str, typer.Argument(help="The privacy policy (.txt, .html, .md, .pdf) or - for stdin.")
     ],
-    format: Annotated[PolicyFormat, typer.Option("--format", "-f")] = PolicyFormat.text,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
     output: OutputOption = None,
     mappings: MappingsOption = None,
 ) -> None:

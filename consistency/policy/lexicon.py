@@ -352,7 +352,7 @@ def _add_party_phrases(trie: _Trie, mappings: Mappings) -> None:
         trie.add(phrase, "mention", PartyEntry("catch_all", "third_parties", "party_catch_all"))
 
 
-_ROLE = {  # statements.yaml cue group -> CueEntry.role
+CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every group's examples)
     "negations": "negation",
     "negation_exceptions": "negation_exception",
     "negated_objects": "negated_object",
@@ -381,7 +381,7 @@ def _add_cues(trie: _Trie, table: StatementsTable) -> None:
     for spec in table.actions:
         for phrase in spec.phrases.all():
             trie.add(phrase, "cue", CueEntry("action", spec.action, f"action:{spec.action}"))
-    for group, role in _ROLE.items():
+    for group, role in CUE_ROLES.items():
         spec = getattr(table, group)
         if spec is None:  # an optional group the table does not define
             continue
