@@ -23,8 +23,8 @@ __all__ = ["__version__", "check", "inspect_apk", "load_mappings", "read_policy"
 
 if TYPE_CHECKING:  # pragma: no cover
     from .apk import inspect_apk
-    from .pipeline import check
     from .mappings import load_mappings
+    from .pipeline import check
     from .policy import read_policy
 
 _LAZY = {

@@ -323,6 +323,22 @@ def mappings_list(
     )
 
 
+def _is_usage_error(exc: BaseException) -> bool:
+    """A bad flag or argument, as raised by click, or by the copy of click that
+    recent typer releases carry inside (``typer._click``): both must exit 2 with
+    click's own one-line message, not as an internal error."""
+    import importlib
+
+    for module in ("click.exceptions", "typer._click.exceptions"):
+        try:
+            base = importlib.import_module(module).ClickException
+        except (ImportError, AttributeError):
+            continue
+        if isinstance(exc, base):
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code so tests can call it directly."""
     try:
@@ -342,12 +358,8 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo("consistency: interrupted", err=True)
         return 130
     except Exception as exc:  # a bug: never exit 1, which CI would read as findings
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return EXIT_ERROR
-        if isinstance(exc, click.exceptions.Abort):
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
             return EXIT_ERROR
         if _state["debug"]:
             raise

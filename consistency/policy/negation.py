@@ -242,7 +242,9 @@ def _resolve(segments: list[Segment], clause: list[Event], previous_clause_actio
             if not actions:
                 pass  # "linked to an install number, not to your name": denies no action
             elif any(i > (segment.negation_index or 0) for i in limiters) or (
-                limiters and not segment.mentions_before_negation and min(limiters) < (segment.negation_index or 0)
+                limiters
+                and not segment.mentions_before_negation
+                and min(limiters) < (segment.negation_index or 0)
             ):
                 pass  # "not in the background", "not for advertising": denies a scope, not the type
             elif consent:

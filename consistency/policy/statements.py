@@ -409,7 +409,9 @@ def _objects_named(cues: list[Match], mentions: list[Match], tokens: list) -> li
     so the cue is dropped (an action or data phrase may follow a few filler words:
     "no such data", "without first collecting")."""
     starts = {m.first_token for m in mentions} | {
-        c.first_token for c in cues if any(isinstance(e, CueEntry) and e.role != "negated_object" for e in c.entries)
+        c.first_token
+        for c in cues
+        if any(isinstance(e, CueEntry) and e.role != "negated_object" for e in c.entries)
     }
     kept = []
     for cue in cues:

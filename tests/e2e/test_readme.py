@@ -22,7 +22,9 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 def test_library_example_runs_and_finds_the_contradiction() -> None:
     example = re.search(r"```python\n(.*?)```", README, re.S).group(1)
-    run = subprocess.run([sys.executable, "-c", example], cwd=REPO, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", example], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert any(line.startswith("contradicted high contacts.contacts") for line in lines)

@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from consistency.batch import faults
 from consistency import check
+from consistency.batch import faults
 from consistency.cli import main
 from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict

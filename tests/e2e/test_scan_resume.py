@@ -16,8 +16,8 @@ import time
 import psutil
 import pytest
 
-from consistency.batch import faults
 from consistency import check
+from consistency.batch import faults
 from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict
 from tests.helpers.catalog import available_pairs, build_catalog

@@ -50,7 +50,6 @@ def _cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
-
 CASES = _cases()
 
 

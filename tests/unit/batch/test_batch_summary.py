@@ -11,11 +11,11 @@ from collections import Counter
 
 import pytest
 
+from consistency import check
 from consistency.apk import inspect_apk
 from consistency.batch.export import render_export
 from consistency.batch.run import run_scan
 from consistency.batch.summary import TOP, render_summary
-from consistency import check
 from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict
 from tests.helpers.catalog import available_pairs, build_catalog, write_csv_manifest

@@ -9,9 +9,9 @@ import pickle
 
 import pytest
 
+from consistency import check
 from consistency.batch.inputs import CatalogItem
 from consistency.batch.worker import ScanOptions, process_item
-from consistency import check
 from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict
 from tests.helpers.catalog import available_pairs
