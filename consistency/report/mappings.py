@@ -75,7 +75,8 @@ def _summary_lines(m: Mappings) -> list[str]:
         f"  Chinese aliases:   {zh_names} (on {zh_sdks} SDKs)",
     ]
     labels = {c.id: c.label for c in m.sdks.categories}
-    lines += [f"  {labels.get(cat, cat) + ':':19}{count}" for cat, count in sorted(by_category.items())]
+    lines.append("  by category:")
+    lines += [f"    {count:>4}  {cat} ({labels.get(cat, cat)})" for cat, count in sorted(by_category.items())]
     lines += [
         f"party categories:    {len(m.parties.categories)}",
         f"party catch-alls:    {len(m.parties.catch_all.phrases.all())}",
