@@ -55,19 +55,7 @@ def run_scan_bench(items: int = ITEMS) -> dict:
         for name, engine, workers in runs:
             db = Path(tmp) / f"{name}.sqlite"
             report = scan_catalog(
-                catalog=catalog,
-                db=db,
-                workers=workers,
-                engine=engine,
-                scheduler=None,
-                item_timeout=120,
-                item_memory_mb=2048,
-                retry_failed=False,
-                force=False,
-                quiet=True,
-                config_path=None,
-                extra_mappings=(),
-                stream=io.StringIO(),
+                catalog=catalog, db=db, workers=workers, engine=engine, quiet=True, stream=io.StringIO()
             )
             row = _figures(report, db)
             figures[name] = row

@@ -66,7 +66,7 @@ class ScanReport:
         return f"scan: {self.ran} items in {self.seconds:.1f} s: {parts}{rest}; results in {self.db}"
 
 
-def run_scan(*, quiet: bool, stream: TextIO | None = None, **options: Any) -> int:
+def run_scan(*, quiet: bool = False, stream: TextIO | None = None, **options: Any) -> int:
     """The ``scan`` command: scan, then print the final line (unless quiet);
     returns the exit code, 0. Takes the keyword arguments of :func:`scan_catalog`."""
     stream = stream if stream is not None else sys.stderr
@@ -81,19 +81,20 @@ def scan_catalog(
     *,
     catalog: Path,
     db: Path,
-    workers: int | None,
-    engine: str,
-    scheduler: str | None,
-    item_timeout: float,
-    item_memory_mb: int,
-    retry_failed: bool,
-    force: bool,
-    quiet: bool,
-    config_path: Path | None,
-    extra_mappings: Sequence[Path],
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    item_timeout: float = 120.0,
+    item_memory_mb: int = 2048,
+    retry_failed: bool = False,
+    force: bool = False,
+    quiet: bool = False,
+    config_path: Path | None = None,
+    extra_mappings: Sequence[Path] = (),
     stream: TextIO | None = None,
 ) -> ScanReport:
-    """Scan a catalog into the store ``db`` (progress on ``stream``)."""
+    """Scan a catalog into the store ``db`` (progress on ``stream``). The defaults
+    are the ``scan`` command's, so library callers name only what differs."""
     from .. import __version__
     from ..config import load_config
     from ..mappings import load_mappings

@@ -24,7 +24,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..config import CheckConfig
 from ..errors import InputError
@@ -131,18 +131,25 @@ def process_item(item: CatalogItem, options: ScanOptions) -> ItemResult:
     policy_sha: str | None = None
     digest: str | None = None
 
+    def outcome(status: ItemStatus, **fields: Any) -> ItemResult:
+        """The result with what is known so far (read when called, not when defined)."""
+        known = {
+            "apk_sha256": apk_sha,
+            "policy_sha256": policy_sha,
+            "timings": stage.timings(started),
+            "peak_rss_kib": peak_rss_kib(),
+            "tool_version": __version__,
+            "mappings_digest": digest,
+            "app": app,
+        }
+        return ItemResult(item_id=item.item_id, status=status, **{**known, **fields})
+
     def failed(reason: str) -> ItemResult:
-        return ItemResult(
-            item_id=item.item_id,
-            status="failed",
+        return outcome(
+            "failed",
             error=reason,
             apk_sha256=apk_sha or file_sha256(item.apk),
             policy_sha256=policy_sha or file_sha256(item.policy),
-            timings=stage.timings(started),
-            peak_rss_kib=peak_rss_kib(),
-            tool_version=__version__,
-            mappings_digest=digest,
-            app=app,
         )
 
     try:
@@ -154,16 +161,7 @@ def process_item(item: CatalogItem, options: ScanOptions) -> ItemResult:
         profile = stage.run("inspect", lambda: _inspect(item.apk, tables))
         apk_sha, app = profile.facts.sha256, _app_row(profile)
         if item.policy is None:
-            return ItemResult(
-                item_id=item.item_id,
-                status="no_policy",
-                apk_sha256=apk_sha,
-                timings=stage.timings(started),
-                peak_rss_kib=peak_rss_kib(),
-                tool_version=__version__,
-                mappings_digest=digest,
-                app=app,
-            )
+            return outcome("no_policy")
         reading = stage.run("policy", lambda: _read_policy(item.policy, tables))
         policy_sha = reading.document.sha256
         result = stage.run("compare", lambda: _build_result(profile, reading, tables, options.config))
@@ -176,19 +174,7 @@ def process_item(item: CatalogItem, options: ScanOptions) -> ItemResult:
         return failed("internal error: recursion too deep (input nested beyond the parser's limit)")
     except Exception as exc:  # a bug must fail one item, not a scan of thousands
         return failed(f"internal error: {type(exc).__name__}: {exc}".splitlines()[0])
-    return ItemResult(
-        item_id=item.item_id,
-        status="done",
-        apk_sha256=apk_sha,
-        policy_sha256=policy_sha,
-        timings=stage.timings(started),
-        peak_rss_kib=peak_rss_kib(),
-        tool_version=__version__,
-        mappings_digest=digest,
-        app=app,
-        findings=findings,
-        summary=summary,
-    )
+    return outcome("done", findings=findings, summary=summary)
 
 
 @functools.lru_cache(maxsize=4)

@@ -40,20 +40,7 @@ def scanned(tmp_path_factory):
     rows.append(f"broken,{root / 'broken.apk'},{pairs[1].policy},broken")
     manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
     db = root / "r.sqlite"
-    run_scan(
-        catalog=manifest,
-        db=db,
-        workers=2,
-        engine="local",
-        scheduler=None,
-        item_timeout=60,
-        item_memory_mb=2048,
-        retry_failed=False,
-        force=False,
-        quiet=True,
-        config_path=None,
-        extra_mappings=(),
-    )
+    run_scan(catalog=manifest, db=db, workers=2, item_timeout=60, quiet=True)
     tables = load_mappings()
     ids = [HOSTILE_ID, *(p.name for p in pairs[1:])]
     fresh = {item_id: check(p.apk, p.policy, tables) for item_id, p in zip(ids, pairs, strict=True)}
