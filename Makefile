@@ -1,19 +1,41 @@
-# Every target creates .venv on first use and installs the project into it,
-# so a fresh machine needs nothing but Python 3.10+ (and, for `samples`, Debian's
-# Android build tools: see samples/README.md).
+# Every target creates .venv on first use and installs the locked dependency set
+# (requirements.lock, with hashes) and then the project into it, so a fresh machine
+# needs nothing but Python 3.11 (and, for `samples`, Debian's Android build tools:
+# see samples/README.md). An upstream release cannot change what `make test` runs
+# until `make lock` is run and the new lock committed; `make test-latest` tries the
+# newest releases in a separate venv to see such drift early.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench eval samples lint clean
+.PHONY: demo test test-latest lock bench eval samples lint clean
 
-$(STAMP): pyproject.toml
+LOCK        := requirements.lock
+LATEST_VENV := .venv-latest
+LOCK_VENV   := .venv-lock
+
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Regenerate the lock from pyproject.toml (runtime + dev), with hashes.
+lock:
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools
+	$(LOCK_VENV)/bin/pip-compile --quiet --upgrade --allow-unsafe --extra=dev --generate-hashes \
+		--no-emit-find-links --no-emit-index-url --strip-extras --output-file=$(LOCK) pyproject.toml
+
+# The suite against the newest releases of every dependency, in its own venv.
+test-latest:
+	rm -rf $(LATEST_VENV)
+	$(PYTHON) -m venv $(LATEST_VENV)
+	$(LATEST_VENV)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	$(LATEST_VENV)/bin/python -m pip list --format=freeze > $(LATEST_VENV)/versions.txt
+	$(LATEST_VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 demo: $(STAMP)
 	$(BIN)/consistency inspect samples/walkie/walkie.apk
@@ -41,4 +63,4 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check consistency tests bench
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache walkie-report.html
+	rm -rf $(VENV) $(LATEST_VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache walkie-report.html

@@ -409,6 +409,12 @@ def _parse_yaml(data: bytes) -> tuple[Any, dict[Loc, int]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if "nesting depth" in problem:
+            # Newer PyYAML/libyaml refuse deep flow nesting in the scanner, which
+            # reads ahead of the events; the refusal is ours whichever layer made it.
+            raise _YamlProblem(
+                f"nested deeper than {_MAX_DEPTH} levels", None if mark is None else mark.line + 1
+            ) from exc
         raise _YamlProblem(f"malformed YAML: {problem}", None if mark is None else mark.line + 1) from exc
     finally:
         loader.dispose()
@@ -529,6 +535,12 @@ def _scalar(loader: Any, event: Any, line: int, resolved: dict[str, Any]) -> Any
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if "nesting depth" in problem:
+            # Newer PyYAML/libyaml refuse deep flow nesting in the scanner, which
+            # reads ahead of the events; the refusal is ours whichever layer made it.
+            raise _YamlProblem(
+                f"nested deeper than {_MAX_DEPTH} levels", None if mark is None else mark.line + 1
+            ) from exc
         raise _YamlProblem(f"malformed YAML value {event.value!r}: {problem}", line) from exc
 
 
