@@ -516,15 +516,18 @@ def _evidence(statements: Iterable[Statement], role: str, spans) -> tuple[Eviden
             break
         s = st.sentence
         highlight = tuple(sorted({(a, b) for a, b in spans(st) if s.start <= a < b <= s.end}))
+        origin = s.origin  # the file's line, not the normalised text's (consistency.policy.sourcemap)
         evidence.append(
             Evidence(
                 text=s.text,
                 start=s.start,
                 end=s.end,
-                line=s.line,
+                line=origin.line if origin else s.line,
                 section=s.section,
                 highlight=highlight,
                 role=role,
+                column=origin.column if origin else None,
+                page=origin.page if origin else None,
             )  # type: ignore[arg-type]
         )
     return tuple(evidence)

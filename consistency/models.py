@@ -238,6 +238,20 @@ SentenceKind = Literal["sentence", "list_item", "heading", "table_cell"]
 
 
 @dataclass(frozen=True)
+class SourcePosition:
+    """Where a piece of policy text sits in the file as read (not in ``Document.text``):
+    what a reviewer opens and what SARIF ``startLine`` must point at."""
+
+    line: int
+    """1-based line of the file (LF, CR LF and CR end a line); for a PDF, the line
+    within the page's extracted text."""
+    column: int
+    """1-based, in Unicode code points."""
+    page: int | None = None
+    """1-based page of a PDF; None for every other format."""
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A unit of policy text: a sentence, a list item, a heading or a table cell.
     ``document.text[start:end] == text`` always holds."""
@@ -250,6 +264,9 @@ class Sentence:
     kind: SentenceKind = "sentence"
     line: int = 1
     """1-based line in the normalised text where the sentence starts."""
+    origin: SourcePosition | None = None
+    """Where the sentence starts in the file as read (see ``consistency.policy.sourcemap``);
+    None when it could not be placed (or the sentence was not read from a file)."""
 
 
 @dataclass(frozen=True)
@@ -375,10 +392,16 @@ class Evidence:
     start: int
     end: int
     line: int
+    """1-based line of the policy *file* where the sentence starts (within the page
+    for a PDF); the normalised text's line only when the file position is unknown."""
     section: tuple[str, ...]
     highlight: tuple[tuple[int, int], ...] = ()
     """Spans (absolute offsets) of the phrases that matched, for highlighting."""
     role: Literal["disclosure", "denial", "vague", "catch_all", "claim"] = "disclosure"
+    column: int | None = None
+    """1-based column (code points) in the policy file where the sentence starts."""
+    page: int | None = None
+    """1-based page, for a PDF policy."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ metadata as a JSON object) for spreadsheets and ``pandas.read_csv``.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sqlite3
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import FINDING_CLASSES, SEVERITY_ORDER
+from .csvcells import SafeCsvWriter
 from .store import open_store
 
 FINDING_COLUMNS = (
@@ -130,7 +130,7 @@ def app_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out)
     writer.writerow(columns)
     for row in rows:
         flat = _flatten(row)

@@ -143,6 +143,9 @@ def _read_bytes(data: bytes, label: str, suffix: str, limits: PolicyLimits) -> D
     document_text, sentences = segment(blocks, limits, warnings)
     if not sentences:
         raise PolicyReadError("no readable text in HTML" if fmt == "html" else "no readable text")
+    from .sourcemap import locate_sentences
+
+    sentences = locate_sentences(text, fmt, document_text, sentences)
     return Document(
         source=label,
         sha256=sha256,

@@ -133,6 +133,8 @@ def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
         "start": evidence.start,
         "end": evidence.end,
         "line": evidence.line,
+        "column": evidence.column,
+        "page": evidence.page,
         "section": list(evidence.section),
         "role": evidence.role,
         "highlight": [list(span) for span in evidence.highlight],
