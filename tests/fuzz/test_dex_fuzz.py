@@ -20,7 +20,8 @@ from consistency.apk.zipread import ApkLimits, open_apk
 from consistency.errors import ApkReadError
 from tests.helpers.badfiles import DEX_HEADER_FIELDS, dex_container, patch_dex, tiny_dex, zip_bytes
 
-SETTINGS = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+"""The example budget comes from ``CONSISTENCY_FUZZ_EXAMPLES`` (tests/conftest.py)."""
 MEMORY_BOUND = 8 << 20
 """Bytes an example may allocate at peak: the inputs are a few KB."""
 

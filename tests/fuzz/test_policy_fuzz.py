@@ -20,8 +20,7 @@ from consistency.policy.segment import segment
 from consistency.policy.sniff import sniff_format
 from tests.helpers.pdf_builder import build_pdf, text_stream
 
-FUZZ = settings(
-    max_examples=int(__import__("os").environ.get("POLICY_FUZZ_EXAMPLES", "150")),
+FUZZ = settings(  # the example budget comes from CONSISTENCY_FUZZ_EXAMPLES (tests/conftest.py)
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
