@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import ApkReadError
 from ..models import ApkFacts, DexSummary, NativeLib
+from .axml_resources import preload_public_resources
 from .dex_index import external_api_refs, index_apk_dex
 from .manifest import Manifest, local_name, parse_manifest
 from .zipread import ApkArchive, ApkLimits, open_apk
@@ -106,6 +107,7 @@ def _decode_manifest(raw: bytes, path: Path):
     """The binary manifest as an lxml tree, decoded by androguard from the bytes
     our guard read (so a failure here is the manifest's, never the zip's)."""
     _silence_androguard()
+    preload_public_resources()
     from androguard.core.axml import AXMLPrinter
 
     try:
@@ -157,6 +159,7 @@ def _resolve_label(label: str | None, archive: ApkArchive, limits: ApkLimits, no
     if RESOURCES not in archive:
         notes.append(f"app label {label} not resolved: no resources.arsc")
         return None
+    preload_public_resources()
     from androguard.core.axml import ARSCParser, ARSCResTableConfig
 
     try:
