@@ -21,9 +21,11 @@ after the fact, word by word:
   drops them too); the scan is a single forward pass, linear even on hostile
   markup (an unclosed ``<!--`` or ``<script`` ends the text, as in a browser);
 * a greedy, monotone alignment walks the document's words: a word matches the
-  first later occurrence in the source whose next words match too (two words
-  for a nearby jump, seven for a jump over more than 50 source words, fewer
-  only at the end of the document), so markup, URLs of Markdown links or page
+  source word at the cursor, or else the first later occurrence in the source
+  whose next words match too (two words for a nearby jump, seven for a jump
+  over more than 50 source words; at the very end of the document, only a
+  nearby word), found through an index of word triples, so the alignment stays
+  linear on hostile text; markup, URLs of Markdown links or page
   chrome in the source are skipped, and words the source does not contain as
   such (a repaired mojibake word, a hyphenated word joined across lines, a
   list number the HTML reader wrote) stay unmatched instead of pulling the
@@ -42,7 +44,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from itertools import accumulate
 
 from ..models import Sentence, SourcePosition
 from .pdf import PAGE_BREAK
@@ -50,15 +52,17 @@ from .pdf import PAGE_BREAK
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _INSIDE_WORD = "\u00ad\u200b-\u200d\u2060\ufeff"
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}](?:[^\W_{_CJK}]|[{_INSIDE_WORD}])*")
+_WORD_OR_GAP = re.compile(f"({_WORD.pattern})")
+"""Splits a text into gap, word, gap, word, ..., gap."""
 _INVISIBLE_IN_WORD = re.compile(f"[{_INSIDE_WORD}]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 _NEAR = 50
 """A jump over at most this many source words needs less confirmation."""
-_CONFIRM_NEAR = 2
 _CONFIRM_FAR = 7
-_MAX_CANDIDATES = 64
-"""Later occurrences of a word tried before it is left unmatched (bounds hostile repetition)."""
+"""Words that must match after a jump over more than :data:`_NEAR` source words."""
+_MAX_CANDIDATES = 8
+"""Later occurrences of a word triple tried before the word is left unmatched."""
 
 _SKIPPED_ELEMENTS = ("head", "script", "style", "template", "noscript")
 
@@ -84,8 +88,17 @@ def locate_sentences(
         else:
             located.append(sentence)
             continue
-        located.append(replace(sentence, origin=positions.at(src_starts[matched[index]])))
+        located.append(_with_origin(sentence, positions.at(src_starts[matched[index]])))
     return tuple(located)
+
+
+def _with_origin(sentence: Sentence, origin: SourcePosition) -> Sentence:
+    """``dataclasses.replace(sentence, origin=origin)`` without its cost (it rebuilds the
+    object through ``__init__``: a tenth of a second per 10,000 sentences); every
+    other field, present or added later, is kept as it is."""
+    located = object.__new__(type(sentence))
+    located.__dict__.update(sentence.__dict__, origin=origin)
+    return located
 
 
 def _fold(word: str) -> str:
@@ -94,25 +107,30 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKC", _INVISIBLE_IN_WORD.sub("", word)).casefold()
 
 
-def _words(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int]]:
-    words: list[str] = []
-    starts: list[int] = []
-    for match in _WORD.finditer(text, start, len(text) if end is None else end):
-        words.append(_fold(match.group()))
-        starts.append(match.start())
-    return words, starts
+def _words(text: str) -> tuple[list[str], list[int]]:
+    """The folded words of ``text`` and where each starts. One split keeps the words
+    and what lies between them, so the starts are running sums of the pieces'
+    lengths: all in C but the folding (this runs over every word of the policy twice)."""
+    pieces = _WORD_OR_GAP.split(text)
+    starts = list(accumulate(map(len, pieces)))[0:-1:2]
+    words = pieces[1::2]
+    if text.isascii():
+        return [w.lower() for w in words], starts
+    return [w.lower() if w.isascii() else _fold(w) for w in words], starts
 
 
 def _source_words(source: str, fmt: str) -> tuple[list[str], list[int]]:
     if fmt != "html":
         return _words(source)
-    words: list[str] = []
-    starts: list[int] = []
+    # Markup becomes spaces of the same length, so offsets (and lines) stay the file's.
+    parts: list[str] = []
+    last = 0
     for start, end in _html_text_runs(source):
-        run_words, run_starts = _words(source, start, end)
-        words.extend(run_words)
-        starts.extend(run_starts)
-    return words, starts
+        parts.append(" " * (start - last))
+        parts.append(source[start:end])
+        last = end
+    parts.append(" " * (len(source) - last))
+    return _words("".join(parts))
 
 
 def _html_text_runs(html: str) -> list[tuple[int, int]]:
@@ -176,26 +194,49 @@ def _after(lower: str, closer: str, start: int, missing: set[str]) -> int:
 
 
 def _align(doc: list[str], src: list[str]) -> list[int]:
-    """For each document word, the index of its source word, or -1 (see the module docstring)."""
-    occurrences: dict[str, list[int]] = {}
+    """For each document word, the index of its source word, or -1 (see the module docstring).
+
+    Linear in the words whatever the input: a word that does not continue the
+    source at the cursor is looked up by the three words it starts (an index of
+    the source's word triples, so the two confirming words cost nothing), and at
+    most :data:`_MAX_CANDIDATES` later occurrences are tried."""
+    triples: dict[tuple[str, str, str], list[int]] = {}
+    for j in range(len(src) - 2):
+        triples.setdefault((src[j], src[j + 1], src[j + 2]), []).append(j)
+    singles: dict[str, list[int]] = {}
     for j, word in enumerate(src):
-        occurrences.setdefault(word, []).append(j)
+        singles.setdefault(word, []).append(j)
     matched = [-1] * len(doc)
     cursor = 0
     n_doc, n_src = len(doc), len(src)
     for i, word in enumerate(doc):
-        places = occurrences.get(word)
-        if not places:
-            continue
-        k = bisect_left(places, cursor)
-        for p in places[k : k + _MAX_CANDIDATES]:
-            need = _CONFIRM_NEAR if p - cursor <= _NEAR else _CONFIRM_FAR
-            need = min(need, n_doc - i - 1, n_src - p - 1)
-            if p == cursor or all(doc[i + d] == src[p + d] for d in range(1, need + 1)):
-                matched[i] = p
-                cursor = p + 1
-                break
+        if cursor < n_src and src[cursor] == word:
+            p = cursor
+        elif i + 2 < n_doc:
+            p = _jump(doc, src, i, cursor, triples.get((word, doc[i + 1], doc[i + 2])))
+        else:  # the document's last words: too few to confirm a jump, so only a short one
+            places = singles.get(word, ())
+            k = bisect_left(places, cursor)
+            p = places[k] if k < len(places) and places[k] - cursor <= _NEAR else -1
+        if p >= 0:
+            matched[i] = p
+            cursor = p + 1
     return matched
+
+
+def _jump(doc: list[str], src: list[str], i: int, cursor: int, places: list[int] | None) -> int:
+    """Where the source continues with ``doc[i:i+3]`` after ``cursor`` (a far jump needs
+    :data:`_CONFIRM_FAR` matching words), or -1."""
+    if not places:
+        return -1
+    k = bisect_left(places, cursor)
+    for p in places[k : k + _MAX_CANDIDATES]:
+        if p - cursor <= _NEAR:
+            return p
+        need = min(_CONFIRM_FAR, len(doc) - i - 1, len(src) - p - 1)
+        if doc[i : i + need + 1] == src[p : p + need + 1]:
+            return p
+    return -1
 
 
 class _Positions:
