@@ -516,7 +516,7 @@ def _evidence(statements: Iterable[Statement], role: str, spans) -> tuple[Eviden
             break
         s = st.sentence
         highlight = tuple(sorted({(a, b) for a, b in spans(st) if s.start <= a < b <= s.end}))
-        origin = s.origin  # the file's line, not the normalised text's (consistency.policy.sourcemap)
+        origin = s.origin  # the file's line, not the normalised text's (consistency.policy.document.sourcemap)
         evidence.append(
             Evidence(
                 text=s.text,

@@ -265,7 +265,7 @@ class Sentence:
     line: int = 1
     """1-based line in the normalised text where the sentence starts."""
     origin: SourcePosition | None = None
-    """Where the sentence starts in the file as read (see ``consistency.policy.sourcemap``);
+    """Where the sentence starts in the file as read (see ``consistency.policy.document.sourcemap``);
     None when it could not be placed (or the sentence was not read from a file)."""
 
 

@@ -11,7 +11,7 @@ result of kind "pass" would clutter every alert list with what is fine.
 
 Locations: a finding with policy evidence points to the policy file, at the
 line and column where the evidence sentence starts in the file itself (plain
-text, Markdown and HTML alike; see :mod:`consistency.policy.sourcemap`), with
+text, Markdown and HTML alike; see :mod:`consistency.policy.document.sourcemap`), with
 the sentence as the region's snippet. Columns count Unicode code points
 (``columnKind``). A PDF has no lines to open, so its region is line 1 and says
 the page (and the line within the page's text) in its properties. A finding without evidence

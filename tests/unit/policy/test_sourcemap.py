@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from consistency.policy.read import read_document
+from consistency.policy.document.read import read_document
 from tests.helpers.paths import SAMPLES, SEEDS, TEST_DATA
 
 _WORD = re.compile(r"[^\W_]+")
@@ -167,7 +167,7 @@ def test_markdown_link_targets_and_html_markup_do_not_shift_the_place():
 )
 def test_hostile_markup_is_scanned_once(hostile):
     """Unclosed comments, tags and scripts end the text instead of being searched again at every ``<``."""
-    from consistency.policy.sourcemap import _html_text_runs
+    from consistency.policy.document.sourcemap import _html_text_runs
 
     runs = _html_text_runs(hostile)
     assert len(runs) <= 50_002

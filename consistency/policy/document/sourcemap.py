@@ -35,7 +35,7 @@ after the fact, word by word:
 
 Lines are counted as editors and GitHub count them (LF, CR LF, CR); columns
 are 1-based Unicode code points. In a PDF the text is pdfminer's, pages end
-with :data:`~consistency.policy.pdf.PAGE_BREAK`, and the line is the line within the page.
+with :data:`~consistency.policy.document.pdf.PAGE_BREAK`, and the line is the line within the page.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-from ..models import Sentence, SourcePosition
+from ...models import Sentence, SourcePosition
 from .pdf import PAGE_BREAK
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
