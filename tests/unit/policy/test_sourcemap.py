@@ -172,3 +172,24 @@ def test_hostile_markup_is_scanned_once(hostile):
     runs = _html_text_runs(hostile)
     assert len(runs) <= 50_002
     assert hostile[runs[0][0] : runs[0][1]] == "We collect data." if hostile.startswith("<p>") else True
+
+
+ALIGN_HOSTILE = """
+from consistency.policy.document.sourcemap import _align
+# every 'a' of the document is followed by a word the source never has after an 'a':
+# a search over later occurrences would try them all for each word (quadratic)
+matched = _align(["a", "b"] * 100_000, ["a", "c"] * 100_000)
+print(sum(1 for j in matched if j >= 0))
+"""
+
+
+def test_alignment_is_bounded_on_hostile_repetition():
+    """Bounded in a child process (no timing assert): 200,000 words that match
+    nowhere after the first must not take quadratic time."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", ALIGN_HOSTILE], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert int(done.stdout) >= 1
