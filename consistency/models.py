@@ -102,6 +102,8 @@ class DexSummary:
     name: str
     classes: int
     method_refs: int
+    """Entries of the DEX's ``method_ids`` table: methods defined or called, one per
+    prototype (what Android's 64K method-reference limit counts)."""
     size: int
 
 
