@@ -347,18 +347,21 @@ def androguard_cases() -> list:
     ]
 
 
-def androguard_view(archive, limits: ApkLimits) -> tuple[set[str], set[str]]:
+def androguard_view(archive, limits: ApkLimits) -> tuple[set[str], set[str], int]:
     from androguard.core.dex import DEX
     from loguru import logger
 
     logger.disable("androguard")
     classes: set[str] = set()
     refs: set[str] = set()
+    count = 0
     for name in archive.dex_names():
         dex = DEX(archive.read(name, limits))
         classes |= {descriptor_to_java(cls.get_name()) for cls in dex.get_classes()}
-        refs |= {f"{m.get_class_name()}->{m.get_name()}" for m in dex.get_methods_id_item().get_obj()}
-    return classes, refs
+        method_ids = dex.get_methods_id_item().get_obj()
+        refs |= {f"{m.get_class_name()}->{m.get_name()}" for m in method_ids}
+        count += len(method_ids)
+    return classes, refs, count
 
 
 @pytest.mark.slow
@@ -367,8 +370,9 @@ def test_same_classes_and_method_refs_as_androguard(apk: Path) -> None:
     limits = ApkLimits()
     with open_apk(apk) as archive:
         indexes = index_apk_dex(archive, limits)
-        classes, refs = androguard_view(archive, limits)
+        classes, refs, count = androguard_view(archive, limits)
     assert {cls for index in indexes for cls in index.classes} == classes
+    assert sum(index.method_ref_count for index in indexes) == count
     assert {ref for index in indexes for ref in index.foreign_refs} <= refs
     assert external_api_refs(indexes) == {
         ref for ref in refs if descriptor_to_java(ref.split("->")[0]) not in classes
