@@ -95,10 +95,10 @@ def test_pdf_sentences_name_their_page_and_line_within_it(name, tmp_path):
 
 def test_walkie_contact_denial_is_cited_at_its_file_line_in_every_format():
     from consistency import check
-    from consistency.report.interface import reporter_for
+    from consistency.report.interface import render
 
     def render_report(result, fmt):
-        return reporter_for(fmt).render(result)
+        return render(result, fmt, kind="check")
 
     apk, policy = SAMPLES / "walkie" / "walkie.apk", SAMPLES / "walkie" / "policy.md"
     denial = "We never collect or store your contact list."
