@@ -106,6 +106,20 @@ class DexSummary:
 
 
 @dataclass(frozen=True)
+class PolicyUrl:
+    """A URL inside the app that looks like its privacy policy, with where it was found."""
+
+    url: str
+    score: int
+    """Higher is more likely the policy (how the evidence is weighed is in the
+    ``policy_urls.yaml`` table)."""
+    source: str
+    """Where: ``resource string/privacy_policy_url``, ``dex base/dex/classes.dex``, ``asset www/index.html``."""
+    context: str = ""
+    """The resource name or the words around the URL that made it a candidate."""
+
+
+@dataclass(frozen=True)
 class ApkFacts:
     """What an APK declares and contains, read once. Nothing here comes from the
     mapping tables: this is evidence, not interpretation."""
@@ -138,6 +152,14 @@ class ApkFacts:
     """Things a reviewer should know about how the facts were read (target SDK not
     declared and taken from the minimum, app label not resolvable, duplicate or
     misplaced manifest elements ignored, a signature that could not be read)."""
+    container: str = "apk"
+    """What was read: ``apk``, ``aab`` (App Bundle), ``apks`` (bundletool APK set),
+    ``xapk`` or ``apkm`` (store split packages)."""
+    parts: tuple[str, ...] = ()
+    """The bundle modules (``base``, features) or the split APKs the facts were
+    merged from; empty for a single APK."""
+    policy_urls: tuple[PolicyUrl, ...] = ()
+    """Privacy-policy URL candidates found in the app, best first."""
 
 
 # ------------------------------------------------------ APK + tables: the profile
