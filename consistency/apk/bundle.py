@@ -24,7 +24,6 @@ any member is refused with one line, as for an APK.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from .policy_urls import PolicyUrlFinder, PolicyUrlRules, load_policy_url_rules
 from .proto_manifest import decode_proto_manifest, string_resources
 from .proto_messages import build_messages
 from .signing import jar_certificates
+from .app_file import sha256_file
 from .zipread import ApkArchive, ApkLimits, open_apk
 
 BASE = "base"
@@ -79,7 +79,7 @@ def read_bundle_facts(
             )
         )
         certificates = jar_certificates(archive, limits, notes)
-        digest = _sha256(path)
+        digest = sha256_file(path)
     return ApkFacts(
         path=str(path),
         sha256=digest,
@@ -183,13 +183,3 @@ def _index_dex(
 
 def _assets(archive: ApkArchive, modules: list[str]) -> tuple[str, ...]:
     return tuple(name for name in archive.names() if name.split("/", 1)[0] in modules and name.split("/")[1:2] == ["assets"])
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
