@@ -130,17 +130,17 @@ def _main(
 
 @app.command()
 def inspect(
-    apk: Annotated[Path, typer.Argument(help="The APK to read.")],
+    apk: Annotated[Path, typer.Argument(help="The app to read: .apk, .aab, .apks, .xapk or .apkm.")],
     format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
     output: OutputOption = None,
     mappings: MappingsOption = None,
 ) -> None:
     """What the app can reach: permissions, SDKs, data types, with evidence."""
-    from .apk.facts import read_apk_facts
+    from .apk.app_file import read_app_facts
     from .apk.profile import build_profile
     from .report.inspect import render_inspect
 
-    facts = read_apk_facts(apk)  # first: a bad APK is reported without loading the tables
+    facts = read_app_facts(apk)  # first: a bad APK is reported without loading the tables
     profile = build_profile(facts, _load_mappings(mappings))
     to_terminal = output is None and sys.stdout.isatty()
     emit(render_inspect(profile, format.value, color=to_terminal, width=None if to_terminal else 100), output)
@@ -169,8 +169,8 @@ def policy(
 
 @app.command()
 def check(
-    apk: Annotated[Path, typer.Argument(help="The APK.")],
-    policy: Annotated[str, typer.Argument(help="Its privacy policy, or - for stdin.")],
+    apk: Annotated[Path, typer.Argument(help="The app: .apk, .aab, .apks, .xapk or .apkm.")],
+    policy: Annotated[str, typer.Argument(help="Its privacy policy: a file, - for stdin, or an http(s) URL.")],
     format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
     output: OutputOption = None,
     fail_on: Annotated[
@@ -198,6 +198,10 @@ def check(
         typer.Option("--no-timestamp", help="Leave the timestamp out of the report (byte-identical output)."),
     ] = False,
     mappings: MappingsOption = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Let a policy URL point to a loopback, private or link-local address."),
+    ] = False,
 ) -> None:
     """The diff: findings with evidence; exit 1 on findings at or above --fail-on."""
     from .pipeline import run_check
@@ -213,6 +217,7 @@ def check(
         reason=reason,
         config_path=config,
         timestamp=not no_timestamp,
+        allow_private=allow_private,
         extra_mappings=tuple(mappings or ()),
         emit=emit,
     )

@@ -65,3 +65,8 @@ class CatalogError(InputError):
 class ScanError(ConsistencyError):
     """A problem with a scan as a whole (the store cannot be opened, the Dask
     scheduler cannot be reached): unlike an item's InputError, this stops it."""
+
+
+class FetchError(InputError):
+    """A policy URL cannot be fetched: not http(s), a private address without
+    permission, too large, too slow, too many redirects, or an HTTP error."""

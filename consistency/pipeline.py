@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .config import CheckConfig, load_config
+from .fetch.client import FetchLimits
 from .mappings import Mappings
 from .models import AppProfile, CheckResult, PolicyReading, Severity
 
@@ -28,8 +29,10 @@ def check(
     *,
     fail_on: Severity | None = None,
     timestamp: str | None = None,
+    fetch_limits: FetchLimits | None = None,
 ) -> CheckResult:
-    """Check an APK against its privacy policy.
+    """Check an app (APK, App Bundle or split APK set) against its privacy policy
+    (a file, ``-`` or an http(s) URL, fetched within ``fetch_limits``).
 
     ``mappings`` defaults to the built-in tables plus the config's extra
     directories. Raises an InputError subclass for unusable input (APK, policy,
@@ -37,13 +40,14 @@ def check(
     """
     from .apk import inspect_apk
     from .mappings import load_mappings
-    from .policy import read_policy
+    from .fetch.policy_source import read_policy_document
+    from .policy.statements import read_statements
 
     config = config or CheckConfig()
     if mappings is None:
         mappings = load_mappings(config.mappings)
     profile = inspect_apk(apk, mappings)
-    reading = read_policy(policy, mappings)
+    reading = read_statements(read_policy_document(policy, fetch_limits), mappings)
     return build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
 
 
@@ -86,6 +90,7 @@ def run_check(
     timestamp: bool,
     extra_mappings: Sequence[Path],
     emit: Callable[[str, Path | None], None],
+    allow_private: bool = False,
 ) -> int:
     """The ``check`` command: returns 0 (nothing at or above the threshold) or 1.
 
@@ -102,7 +107,10 @@ def run_check(
     accepted = load_baseline(baseline) if baseline is not None else None
     mappings = load_mappings((*config.mappings, *extra_mappings))
     stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp else None
-    result = check(apk, policy, mappings, config, fail_on=fail_on, timestamp=stamp)  # type: ignore[arg-type]
+    result = check(
+        apk, policy, mappings, config, fail_on=fail_on, timestamp=stamp,  # type: ignore[arg-type]
+        fetch_limits=FetchLimits(allow_private=allow_private),
+    )
     if write_baseline is not None:
         accepted = accept_findings(result.findings, reason, mappings.digest, previous=accepted)
         save_baseline(write_baseline, accepted)

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 
 
 def inspect_apk(path: str | Path, mappings: Mappings) -> AppProfile:
-    """Read an APK and say what it can reach. Raises ApkReadError on bad input."""
-    from .facts import read_apk_facts
+    """Read an app (APK, App Bundle or split APK set) and say what it can reach.
+    Raises ApkReadError on bad input."""
+    from .app_file import read_app_facts
     from .profile import build_profile
 
-    return build_profile(read_apk_facts(path), mappings)
+    return build_profile(read_app_facts(path), mappings)
