@@ -126,7 +126,7 @@ class PolicyUrlFinder:
         for match in _URL_BYTES.finditer(data):
             low, high = max(0, match.start() - self.rules.nearby_window), match.end() + self.rules.nearby_window
             start = data.rfind(b"\x00", low, match.start())
-            start = low if start < 0 else start + 1
+            start = low if start < 0 else _skip_uleb128(data, start + 1, match.start())
             end = data.find(b"\x00", match.end(), high)
             end = high if end < 0 else end
             text = data[start:end].decode("utf-8", "replace")
@@ -188,6 +188,13 @@ class PolicyUrlFinder:
         """Candidates, best first (score, then URL), at most a screenful."""
         ranked = sorted(self._found.items(), key=lambda item: (-item[1].score, item[0]))
         return tuple(PolicyUrl(url, c.score, c.source, c.context) for url, c in ranked[:_MAX_CANDIDATES])
+
+
+def _skip_uleb128(data: bytes, start: int, limit: int) -> int:
+    """Past the ULEB128 length that opens a DEX string (after the previous string's NUL)."""
+    while start < limit and data[start] & 0x80:
+        start += 1
+    return min(start + 1, limit)
 
 
 def _snippet(text: str, at: int) -> str:
