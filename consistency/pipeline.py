@@ -41,7 +41,7 @@ def check(
     from .apk import inspect_apk
     from .mappings import load_mappings
     from .fetch.policy_source import read_policy_document
-    from .policy.statements import read_statements
+    from .policy.extract.statements import read_statements
 
     config = config or CheckConfig()
     if mappings is None:

@@ -17,7 +17,7 @@ from .client import FetchedPage, FetchLimits, fetch, is_url
 
 def read_policy_document(source: str | Path, fetch_limits: FetchLimits | None = None) -> Document:
     """The Document of a policy file, of stdin (``-``) or of a fetched URL."""
-    from ..policy.read import read_document
+    from ..policy.document.read import read_document
 
     if isinstance(source, str) and is_url(source):
         return document_from_page(fetch(source, fetch_limits))
@@ -26,7 +26,7 @@ def read_policy_document(source: str | Path, fetch_limits: FetchLimits | None = 
 
 def document_from_page(page: FetchedPage) -> Document:
     """Read fetched bytes as a policy whose source is the URL."""
-    from ..policy.read import read_document
+    from ..policy.document.read import read_document
 
     document = read_document(page.body, name=page.url + ("" if Path(page.url).suffix else page.suffix))
     note = f"fetched from {page.final_url} (HTTP {page.status}, {len(page.body)} bytes)"
