@@ -75,17 +75,18 @@ def string_resources(data: bytes, entry: str, path: Path, messages: AaptMessages
     try:
         for package in table.package:
             for type_ in package.type:
-                if type_.name != "string":
+                if _text(type_.name) != "string":
                     continue
                 for res in type_.entry:
                     value = _default_string(res.config_value)
-                    if res.name and value is not None:
+                    name = _text(res.name)
+                    if name and value is not None:
                         resource_id = (
                             (package.package_id.id & 0xFF) << 24
                             | (type_.type_id.id & 0xFF) << 16
                             | (res.entry_id.id & 0xFFFF)
                         )
-                        found.append(StringResource(res.name, value, resource_id))
+                        found.append(StringResource(name, value, resource_id))
     except (ValueError, UnicodeError) as exc:
         raise ApkReadError(f"corrupt resource table {entry}: {_one_line(exc)}", path) from exc
     return tuple(found)
@@ -105,7 +106,10 @@ def _default_string(config_values: Any) -> str | None:
     fallback = None
     for config_value in config_values:
         item = config_value.value.item
-        text = item.str.value if item.HasField("str") else item.raw_str.value if item.HasField("raw_str") else None
+        raw = item.str.value if item.HasField("str") else item.raw_str.value if item.HasField("raw_str") else None
+        if raw is None:
+            continue
+        text = _text(raw)
         if text is None:
             continue
         if config_value.config.ByteSize() == 0:
@@ -117,15 +121,15 @@ def _default_string(config_values: Any) -> str | None:
 def _element(element: Any) -> etree._Element:
     """Build the lxml element for ``element`` and its children, iteratively (the
     depth is already bounded by the protobuf parser, but a loop costs nothing)."""
-    root = etree.Element(_tag(element.namespace_uri, element.name))
+    root = etree.Element(_tag(_text(element.namespace_uri), _text(element.name)))
     pending = [(root, element)]
     while pending:
         target, source = pending.pop()
         for attribute in source.attribute:
-            target.set(_tag(attribute.namespace_uri, attribute.name), _clean(_attribute_value(attribute)))
+            target.set(_tag(_text(attribute.namespace_uri), _text(attribute.name)), _clean(_attribute_value(attribute)))
         for child in source.child:
             if child.HasField("element"):
-                sub = etree.SubElement(target, _tag(child.element.namespace_uri, child.element.name))
+                sub = etree.SubElement(target, _tag(_text(child.element.namespace_uri), _text(child.element.name)))
                 pending.append((sub, child.element))
     return root
 
@@ -151,8 +155,15 @@ def _attribute_value(attribute: Any) -> str:
             if prim.HasField("boolean_value"):
                 return "true" if prim.boolean_value else "false"
         if item.HasField("str"):
-            return item.str.value
-    return attribute.value
+            return _text(item.str.value)
+    return _text(attribute.value)
+
+
+def _text(value: str | bytes) -> str:
+    """A proto2 ``string`` field as text. The runtime hands back ``bytes`` when the
+    field is not valid UTF-8 (proto2 does not check); such a field is damage, so
+    its bad bytes become U+FFFD rather than an exception later on."""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
 
 
 def _clean(text: str) -> str:
