@@ -227,7 +227,11 @@ def check(
 @app.command()
 def scan(
     catalog: Annotated[
-        Path, typer.Argument(help="A directory of APKs with their policies, or a CSV/JSONL manifest.")
+        Path,
+        typer.Argument(
+            help="A directory of apps (.apk, .aab, .apks, .xapk, .apkm) with their policies, or a CSV/JSONL"
+            " manifest (columns apk, policy, policy_url, id)."
+        ),
     ],
     db: Annotated[Path, typer.Option("--db", help="The SQLite results store.")] = Path("results.sqlite"),
     workers: Annotated[
@@ -246,6 +250,10 @@ def scan(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
     config: Annotated[Path | None, typer.Option("--config")] = None,
     mappings: MappingsOption = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Let policy_url values point to loopback, private or link-local addresses."),
+    ] = False,
 ) -> None:
     """Check a whole catalog of apps; results go to a resumable SQLite store."""
     from .batch.run import run_scan
@@ -263,6 +271,7 @@ def scan(
         quiet=quiet,
         config_path=config,
         extra_mappings=tuple(mappings or ()),
+        allow_private=allow_private,
     )
     raise typer.Exit(code)
 

@@ -110,8 +110,6 @@ def _default_string(config_values: Any) -> str | None:
         if raw is None:
             continue
         text = _text(raw)
-        if text is None:
-            continue
         if config_value.config.ByteSize() == 0:
             return text
         fallback = fallback if fallback is not None else text

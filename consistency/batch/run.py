@@ -92,12 +92,15 @@ def scan_catalog(
     config_path: Path | None = None,
     extra_mappings: Sequence[Path] = (),
     stream: TextIO | None = None,
+    allow_private: bool = False,
 ) -> ScanReport:
     """Scan a catalog into the store ``db`` (progress on ``stream``). The defaults
     are the ``scan`` command's, so library callers name only what differs."""
     from .. import __version__
     from ..config import load_config
     from ..mappings import load_mappings
+    from ..fetch.catalog_urls import attach_fetched_policies
+    from ..fetch.client import FetchLimits
     from .inputs import read_catalog
     from .resume import plan_scan, run_key
     from .store import open_store
@@ -107,7 +110,7 @@ def scan_catalog(
     config = load_config(config_path)
     mapping_dirs = tuple(os.path.abspath(d) for d in (*config.mappings, *extra_mappings))
     tables = load_mappings(mapping_dirs)
-    items = read_catalog(catalog)
+    items = attach_fetched_policies(read_catalog(catalog), db, FetchLimits(allow_private=allow_private), refetch=force)
     key = run_key(__version__, tables.digest, config)
     options = ScanOptions(config=config, item_timeout=item_timeout, item_memory_mb=item_memory_mb)
     started = time.monotonic()
