@@ -110,12 +110,15 @@ def scan_catalog(
     config = load_config(config_path)
     mapping_dirs = tuple(os.path.abspath(d) for d in (*config.mappings, *extra_mappings))
     tables = load_mappings(mapping_dirs)
-    items = attach_fetched_policies(read_catalog(catalog), db, FetchLimits(allow_private=allow_private), refetch=force)
+    items = read_catalog(catalog)
     key = run_key(__version__, tables.digest, config)
     options = ScanOptions(config=config, item_timeout=item_timeout, item_memory_mb=item_memory_mb)
     started = time.monotonic()
     engine_started = first_result = engine_done = None
     with open_store(db) as store:
+        # after the store exists (the fetch cache lives in it), before planning
+        # (a fetched policy is the item's policy file, so resume sees it)
+        items = attach_fetched_policies(items, db, FetchLimits(allow_private=allow_private), refetch=force)
         plan = plan_scan(items, store.previous_items(), key, force=force, retry_failed=retry_failed)
         for planned in plan.refresh:
             store.refresh_item(planned.item, planned.stamp)
