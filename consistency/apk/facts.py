@@ -88,6 +88,14 @@ def read_apk_facts(
     )
 
 
+def read_manifest(archive: ApkArchive, path: Path, limits: ApkLimits) -> Manifest:
+    """Only the manifest of an open APK: for a configuration split, which holds
+    resources and nothing else the facts need (no code, no signer of its own)."""
+    if MANIFEST not in archive:
+        raise ApkReadError("not an APK: no AndroidManifest.xml", path)
+    return _manifest(_decode_manifest(archive.read(MANIFEST, limits), path), path)
+
+
 def _read_whole(archive: ApkArchive, path: Path, limits: ApkLimits) -> bytes:
     """The file's bytes, for its hash and for androguard's signature parsing (the
     v2/v3 signing block sits between the entries and the central directory, so

@@ -83,9 +83,11 @@ def read_split_facts(
                 del data
                 _refuse_nested(local, member, limits, path)
                 try:
-                    parts.append((member, read_apk_facts(local, limits, url_rules)))
+                    light = index > 0 and _resources_only(local, limits)
+                    facts = _manifest_facts(local, limits) if light else read_apk_facts(local, limits, url_rules)
                 except ApkReadError as exc:
                     raise ApkReadError(f"{member}: {exc.reason}", path) from exc
+                parts.append((member, facts))
                 local.unlink()
     facts = merge_split_facts(path, container, parts, notes)
     _check_declared_package(archive_package=_declared_package(path, container, limits), facts=facts, path=path)
@@ -199,6 +201,30 @@ def _read_member(archive: ApkArchive, member: str, container: str, limits: ApkLi
                 path,
             ) from exc
         raise
+
+
+def _resources_only(local: Path, limits: ApkLimits) -> bool:
+    """A split with no DEX and no native library (language and density splits):
+    only its manifest can add facts, so resources and signatures are not read.
+    An APK set from bundletool has one per language, 80 in a real one."""
+    with open_apk(local, limits) as inner:
+        return not inner.dex_names() and not inner.native_libs()
+
+
+def _manifest_facts(local: Path, limits: ApkLimits) -> ApkFacts:
+    """Facts of a resources-only split: its manifest's declarations, no code."""
+    from .facts import read_manifest
+
+    with open_apk(local, limits) as inner:
+        manifest = read_manifest(inner, local, limits)
+    return ApkFacts(
+        path=str(local), sha256="", size=local.stat().st_size, package=manifest.package, app_label=None,
+        version_name=manifest.version_name, version_code=manifest.version_code, min_sdk=manifest.min_sdk,
+        target_sdk=manifest.target_sdk, signing_certificates=(), permissions=manifest.permissions,
+        declared_permissions=manifest.declared_permissions, features=manifest.features,
+        components=manifest.components, meta_data=manifest.meta_data, native_libs=(), dex=(),
+        classes=frozenset(), api_refs=frozenset(),
+    )
 
 
 def _refuse_nested(local: Path, member: str, limits: ApkLimits, path: Path) -> None:
