@@ -35,7 +35,9 @@ def _groups() -> dict[str, list[Path]]:
                 if path.suffix.lower() in SUFFIXES:
                     groups[path.name.rsplit("__", 1)[0] if "__" in path.name else path.stem].append(path)
     notes = REPO / "samples" / "notes"
-    groups["samples/notes"] = [p for p in (notes / "notes.aab", notes / "notes.apks", notes / "notes.xapk") if p.is_file()]
+    groups["samples/notes"] = [
+        p for p in (notes / "notes.aab", notes / "notes.apks", notes / "notes.xapk") if p.is_file()
+    ]
     return groups
 
 
@@ -68,7 +70,14 @@ def run_bundles_bench(repeats: int = 3) -> list[dict]:
             for path in paths:
                 if path.suffix == ".apks":
                     with zipfile.ZipFile(path) as archive:
-                        base = next((n for n in archive.namelist() if n.endswith(("base-master.apk", "universal.apk"))), None)
+                        base = next(
+                            (
+                                n
+                                for n in archive.namelist()
+                                if n.endswith(("base-master.apk", "universal.apk"))
+                            ),
+                            None,
+                        )
                         if base:
                             extracted = Path(tmp) / f"{path.stem}.base.apk"
                             extracted.write_bytes(archive.read(base))
@@ -77,11 +86,20 @@ def run_bundles_bench(repeats: int = 3) -> list[dict]:
                 ms, profile = _time(path, mappings, repeats)
                 facts = profile.facts
                 form = "base" if path.name.endswith(".base.apk") else facts.container
-                row = {"app": name, "form": form, "mb": path.stat().st_size / 1e6, "parts": len(facts.parts),
-                       "classes": len(facts.classes), "permissions": len(facts.permissions), "ms": ms}
+                row = {
+                    "app": name,
+                    "form": form,
+                    "mb": path.stat().st_size / 1e6,
+                    "parts": len(facts.parts),
+                    "classes": len(facts.classes),
+                    "permissions": len(facts.permissions),
+                    "ms": ms,
+                }
                 rows.append(row)
-                print(f"{name[:40]:<40} {form:<6} {row['mb']:>6.2f} {row['parts']:>6} {row['classes']:>8} "
-                      f"{row['permissions']:>6} {ms:>8.1f}")
+                print(
+                    f"{name[:40]:<40} {form:<6} {row['mb']:>6.2f} {row['parts']:>6} {row['classes']:>8} "
+                    f"{row['permissions']:>6} {ms:>8.1f}"
+                )
     if largest is not None:
         print(f"largest bundle: {largest.name} ({largest.stat().st_size / 1e6:.1f} MB)")
     return rows

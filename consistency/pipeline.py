@@ -39,8 +39,8 @@ def check(
     tables); never exits or prints.
     """
     from .apk import inspect_apk
-    from .mappings import load_mappings
     from .fetch.policy_source import read_policy_document
+    from .mappings import load_mappings
     from .policy.extract.statements import read_statements
 
     config = config or CheckConfig()

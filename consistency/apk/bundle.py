@@ -28,15 +28,16 @@ import re
 from pathlib import Path
 
 from ..errors import ApkReadError
-from ..models import ApkFacts, DexSummary, NativeLib
-from .dex_index import DexIndex, external_api_refs, index_dex
+from ..models import ApkFacts, NativeLib
+from .app_file import sha256_file
+from .assemble import assemble_facts
+from .dex_index import DexIndex, index_dex
 from .manifest import Manifest, parse_manifest
 from .merge import merge_manifests
 from .policy_urls import PolicyUrlFinder, PolicyUrlRules, load_policy_url_rules
 from .proto_manifest import decode_proto_manifest, string_resources
 from .proto_messages import build_messages
 from .signing import jar_certificates
-from .app_file import sha256_file
 from .zipread import ApkArchive, ApkLimits, open_apk
 
 BASE = "base"
@@ -62,9 +63,7 @@ def read_bundle_facts(
     with open_apk(path, limits) as archive:
         modules = _modules(archive, path)
         messages = build_messages()
-        manifests = [
-            _module_manifest(archive, module, limits, path, messages) for module in modules
-        ]
+        manifests = [_module_manifest(archive, module, limits, path, messages) for module in modules]
         manifest = merge_manifests(manifests)
         notes = list(manifest.notes)
         strings = _strings(archive, modules, limits, path, messages, notes)
@@ -75,31 +74,24 @@ def read_bundle_facts(
         finder.add_assets(archive, _assets(archive, modules), limits)
         native_libs = tuple(
             sorted(
-                {NativeLib(m.group(2), m.group(3)) for name in archive.names() if (m := _NATIVE_LIB.fullmatch(name)) and m.group(1) in modules}
+                {
+                    NativeLib(m.group(2), m.group(3))
+                    for name in archive.names()
+                    if (m := _NATIVE_LIB.fullmatch(name)) and m.group(1) in modules
+                }
             )
         )
         certificates = jar_certificates(archive, limits, notes)
         digest = sha256_file(path)
-    return ApkFacts(
+    return assemble_facts(
+        manifest,
         path=str(path),
         sha256=digest,
         size=size,
-        package=manifest.package,
-        app_label=label,
-        version_name=manifest.version_name,
-        version_code=manifest.version_code,
-        min_sdk=manifest.min_sdk,
-        target_sdk=manifest.target_sdk,
-        signing_certificates=certificates,
-        permissions=manifest.permissions,
-        declared_permissions=manifest.declared_permissions,
-        features=manifest.features,
-        components=manifest.components,
-        meta_data=manifest.meta_data,
+        label=label,
+        certificates=certificates,
+        indexes=indexes,
         native_libs=native_libs,
-        dex=tuple(DexSummary(i.name, len(i.classes), len(i.method_refs), i.size) for i in indexes),
-        classes=frozenset(c for i in indexes for c in i.classes),
-        api_refs=external_api_refs(indexes),
         notes=tuple(notes),
         container="aab",
         parts=tuple(modules),
@@ -115,7 +107,9 @@ def _modules(archive: ApkArchive, path: Path) -> list[str]:
         nested = next((name for name in archive.names() if _NESTED.fullmatch(name)), None)
         if nested and not found:
             raise ApkReadError(f"a bundle nested in a bundle ({nested}) is not read: unpack it first", path)
-        raise ApkReadError("not an App Bundle: no base/manifest/AndroidManifest.xml (missing base module)", path)
+        raise ApkReadError(
+            "not an App Bundle: no base/manifest/AndroidManifest.xml (missing base module)", path
+        )
     return [BASE, *(m for m in found if m != BASE)]
 
 
@@ -131,7 +125,9 @@ def _module_manifest(archive: ApkArchive, module: str, limits: ApkLimits, path: 
     return manifest
 
 
-def _strings(archive: ApkArchive, modules: list[str], limits: ApkLimits, path: Path, messages, notes: list[str]):
+def _strings(
+    archive: ApkArchive, modules: list[str], limits: ApkLimits, path: Path, messages, notes: list[str]
+):
     """String resources of every module. A damaged table is noted, not fatal:
     strings only serve the label and the policy URL."""
     found = []
@@ -167,8 +163,11 @@ def _index_dex(
 ) -> tuple[DexIndex, ...]:
     """Every module's ``classes*.dex`` in load order (module order, then number),
     each read once for its index and its URL strings."""
-    found = [(modules.index(m.group(1)), m.group(2) != "", int(m.group(2) or 0), name)
-             for name in archive.names() if (m := _DEX.fullmatch(name)) and m.group(1) in modules]
+    found = [
+        (modules.index(m.group(1)), m.group(2) != "", int(m.group(2) or 0), name)
+        for name in archive.names()
+        if (m := _DEX.fullmatch(name)) and m.group(1) in modules
+    ]
     indexes = []
     for *_, name in sorted(found):
         data = archive.read(name, limits)
@@ -181,4 +180,8 @@ def _index_dex(
 
 
 def _assets(archive: ApkArchive, modules: list[str]) -> tuple[str, ...]:
-    return tuple(name for name in archive.names() if name.split("/", 1)[0] in modules and name.split("/")[1:2] == ["assets"])
+    return tuple(
+        name
+        for name in archive.names()
+        if name.split("/", 1)[0] in modules and name.split("/")[1:2] == ["assets"]
+    )

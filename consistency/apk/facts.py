@@ -26,9 +26,10 @@ import re
 from pathlib import Path
 
 from ..errors import ApkReadError
-from ..models import ApkFacts, DexSummary, NativeLib
-from .dex_index import external_api_refs, index_apk_dex
+from ..models import ApkFacts, NativeLib
 from .arsc_strings import ArscTable
+from .assemble import assemble_facts
+from .dex_index import index_apk_dex
 from .manifest import Manifest, local_name, parse_manifest
 from .policy_urls import PolicyUrlFinder, PolicyUrlRules, load_policy_url_rules
 from .zipread import ApkArchive, ApkLimits, open_apk
@@ -63,26 +64,15 @@ def read_apk_facts(
         native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
         finder.add_strings(arsc.strings())
         finder.add_assets(archive, (n for n in archive.names() if n.startswith("assets/")), limits)
-    return ApkFacts(
+    return assemble_facts(
+        manifest,
         path=str(path),
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
-        package=manifest.package,
-        app_label=label,
-        version_name=manifest.version_name,
-        version_code=manifest.version_code,
-        min_sdk=manifest.min_sdk,
-        target_sdk=manifest.target_sdk,
-        signing_certificates=certificates,
-        permissions=manifest.permissions,
-        declared_permissions=manifest.declared_permissions,
-        features=manifest.features,
-        components=manifest.components,
-        meta_data=manifest.meta_data,
+        label=label,
+        certificates=certificates,
+        indexes=indexes,
         native_libs=native_libs,
-        dex=tuple(DexSummary(i.name, len(i.classes), len(i.method_refs), i.size) for i in indexes),
-        classes=frozenset(c for i in indexes for c in i.classes),
-        api_refs=external_api_refs(indexes),
         notes=tuple(notes),
         policy_urls=finder.result(),
     )

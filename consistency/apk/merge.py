@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .manifest import Manifest
 
@@ -30,13 +30,23 @@ def merge_manifests(manifests: Sequence[Manifest]) -> Manifest:
             notes.append(f"a part declares package {other.package}, the base {base.package}")
     return dataclasses.replace(
         base,
-        permissions=union((m.permissions for m in every), key=lambda p: (p.name, p.element, p.max_sdk_version or 0)),
-        declared_permissions=union((m.declared_permissions for m in every), key=lambda d: d.name),
-        features=union((m.features for m in every), key=lambda f: f.name),
-        components=tuple(dict.fromkeys(c for m in every for c in m.components)),
-        meta_data=union((m.meta_data for m in every), key=lambda d: (d.name, d.value or "")),
+        **merged_declarations(every),
         notes=tuple(dict.fromkeys(notes)),
     )
+
+
+def merged_declarations(parts: Sequence[Any]) -> dict[str, tuple]:
+    """The manifest declarations of every part (Manifest or ApkFacts: both carry
+    these fields), as keyword arguments for ``dataclasses.replace``."""
+    return {
+        "permissions": union(
+            (p.permissions for p in parts), key=lambda p: (p.name, p.element, p.max_sdk_version or 0)
+        ),
+        "declared_permissions": union((p.declared_permissions for p in parts), key=lambda d: d.name),
+        "features": union((p.features for p in parts), key=lambda f: f.name),
+        "components": tuple(dict.fromkeys(c for p in parts for c in p.components)),
+        "meta_data": union((p.meta_data for p in parts), key=lambda m: (m.name, m.value or "")),
+    }
 
 
 def union(groups: Iterable[Iterable[T]], key) -> tuple[T, ...]:

@@ -109,7 +109,9 @@ class PolicyUrlFinder:
         self.rules = rules
         self._keyword = re.compile("|".join(rules.keywords), re.IGNORECASE)
         self._name_keyword = re.compile("|".join((*rules.keywords, *rules.name_keywords)), re.IGNORECASE)
-        self._ignored = re.compile("|".join(rules.ignored_url_patterns)) if rules.ignored_url_patterns else None
+        self._ignored = (
+            re.compile("|".join(rules.ignored_url_patterns)) if rules.ignored_url_patterns else None
+        )
         self._hosts = frozenset(host.lower() for host in rules.third_party_hosts)
         self._found: dict[str, _Candidate] = {}
 
@@ -124,7 +126,10 @@ class PolicyUrlFinder:
     def add_dex(self, entry: str, data: bytes) -> None:
         """Every URL in a DEX file's strings, judged with the rest of its own string."""
         for match in _URL_BYTES.finditer(data):
-            low, high = max(0, match.start() - self.rules.nearby_window), match.end() + self.rules.nearby_window
+            low, high = (
+                max(0, match.start() - self.rules.nearby_window),
+                match.end() + self.rules.nearby_window,
+            )
             start = data.rfind(b"\x00", low, match.start())
             start = low if start < 0 else _skip_uleb128(data, start + 1, match.start())
             end = data.find(b"\x00", match.end(), high)

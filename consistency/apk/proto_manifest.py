@@ -66,7 +66,9 @@ def decode_proto_manifest(data: bytes, entry: str, path: Path, messages: AaptMes
     return root
 
 
-def string_resources(data: bytes, entry: str, path: Path, messages: AaptMessages | None = None) -> tuple[StringResource, ...]:
+def string_resources(
+    data: bytes, entry: str, path: Path, messages: AaptMessages | None = None
+) -> tuple[StringResource, ...]:
     """Every ``string`` resource of a bundle module's ``resources.pb``, the default
     configuration's value first. Raises ApkReadError for a damaged table."""
     messages = messages or build_messages()
@@ -106,7 +108,13 @@ def _default_string(config_values: Any) -> str | None:
     fallback = None
     for config_value in config_values:
         item = config_value.value.item
-        raw = item.str.value if item.HasField("str") else item.raw_str.value if item.HasField("raw_str") else None
+        raw = (
+            item.str.value
+            if item.HasField("str")
+            else item.raw_str.value
+            if item.HasField("raw_str")
+            else None
+        )
         if raw is None:
             continue
         text = _text(raw)
@@ -124,10 +132,15 @@ def _element(element: Any) -> etree._Element:
     while pending:
         target, source = pending.pop()
         for attribute in source.attribute:
-            target.set(_tag(_text(attribute.namespace_uri), _text(attribute.name)), _clean(_attribute_value(attribute)))
+            target.set(
+                _tag(_text(attribute.namespace_uri), _text(attribute.name)),
+                _clean(_attribute_value(attribute)),
+            )
         for child in source.child:
             if child.HasField("element"):
-                sub = etree.SubElement(target, _tag(_text(child.element.namespace_uri), _text(child.element.name)))
+                sub = etree.SubElement(
+                    target, _tag(_text(child.element.namespace_uri), _text(child.element.name))
+                )
                 pending.append((sub, child.element))
     return root
 

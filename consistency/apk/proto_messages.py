@@ -79,7 +79,11 @@ _SCHEMA: dict[str, tuple[tuple[str, int, str, bool], ...]] = {
     "PackageId": (("id", 1, "uint32", False),),
     "Type": (("type_id", 1, "TypeId", False), ("name", 2, "string", False), ("entry", 3, "Entry", True)),
     "TypeId": (("id", 1, "uint32", False),),
-    "Entry": (("entry_id", 1, "EntryId", False), ("name", 2, "string", False), ("config_value", 6, "ConfigValue", True)),
+    "Entry": (
+        ("entry_id", 1, "EntryId", False),
+        ("name", 2, "string", False),
+        ("config_value", 6, "ConfigValue", True),
+    ),
     "EntryId": (("id", 1, "uint32", False),),
     "ConfigValue": (("config", 1, "Configuration", False), ("value", 2, "Value", False)),
     "Configuration": (("locale", 3, "string", False),),

@@ -28,10 +28,10 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ApkReadError
 from ..models import ApkFacts
-from .dex_index import java_to_descriptor
-from .merge import union
-from .policy_urls import PolicyUrlRules
 from .app_file import sha256_file
+from .dex_index import java_to_descriptor
+from .merge import merged_declarations, union
+from .policy_urls import PolicyUrlRules
 from .zipread import ApkArchive, ApkLimits, open_apk
 
 SPLIT_CONTAINERS = ("apks", "xapk", "apkm")
@@ -54,7 +54,9 @@ def split_container(archive: ApkArchive) -> str | None:
         return "apkm"
     if _XAPK_MANIFEST in names:
         return "xapk"
-    if "AndroidManifest.xml" not in names and ("universal.apk" in names or any(n.startswith("splits/") for n in names)):
+    if "AndroidManifest.xml" not in names and (
+        "universal.apk" in names or any(n.startswith("splits/") for n in names)
+    ):
         return "apks"
     return None
 
@@ -84,23 +86,31 @@ def read_split_facts(
                 _refuse_nested(local, member, limits, path)
                 try:
                     light = index > 0 and _resources_only(local, limits)
-                    facts = _manifest_facts(local, limits) if light else read_apk_facts(local, limits, url_rules)
+                    facts = (
+                        _manifest_facts(local, limits) if light else read_apk_facts(local, limits, url_rules)
+                    )
                 except ApkReadError as exc:
                     raise ApkReadError(f"{member}: {exc.reason}", path) from exc
                 parts.append((member, facts))
                 local.unlink()
     facts = merge_split_facts(path, container, parts, notes)
-    _check_declared_package(archive_package=_declared_package(path, container, limits), facts=facts, path=path)
+    _check_declared_package(
+        archive_package=_declared_package(path, container, limits), facts=facts, path=path
+    )
     return facts
 
 
-def merge_split_facts(path: Path, container: str, parts: list[tuple[str, ApkFacts]], notes: list[str]) -> ApkFacts:
+def merge_split_facts(
+    path: Path, container: str, parts: list[tuple[str, ApkFacts]], notes: list[str]
+) -> ApkFacts:
     """The base (first part) with every part's requests, code and libraries added."""
     base = parts[0][1]
     every = [facts for _, facts in parts]
     for member, facts in parts[1:]:
         if facts.package != base.package:
-            raise ApkReadError(f"{member} is from package {facts.package}, the base APK from {base.package}", path)
+            raise ApkReadError(
+                f"{member} is from package {facts.package}, the base APK from {base.package}", path
+            )
     classes = frozenset(c for f in every for c in f.classes)
     defined = {java_to_descriptor(c) for c in classes}
     api_refs = frozenset(r for f in every for r in f.api_refs if r[: r.index("->")] not in defined)
@@ -110,14 +120,12 @@ def merge_split_facts(path: Path, container: str, parts: list[tuple[str, ApkFact
         path=str(path),
         sha256=sha256_file(path),
         size=size,
-        permissions=union((f.permissions for f in every), key=lambda p: (p.name, p.element, p.max_sdk_version or 0)),
-        declared_permissions=union((f.declared_permissions for f in every), key=lambda d: d.name),
-        features=union((f.features for f in every), key=lambda f: f.name),
-        components=tuple(dict.fromkeys(c for f in every for c in f.components)),
-        meta_data=union((f.meta_data for f in every), key=lambda m: (m.name, m.value or "")),
+        **merged_declarations(every),
         native_libs=union((f.native_libs for f in every), key=lambda lib: (lib.abi, lib.name)),
         dex=tuple(
-            dataclasses.replace(d, name=f"{_part_name(member)}/{d.name}") for member, f in parts for d in f.dex
+            dataclasses.replace(d, name=f"{_part_name(member)}/{d.name}")
+            for member, f in parts
+            for d in f.dex
         ),
         classes=classes,
         api_refs=api_refs,
@@ -131,7 +139,9 @@ def merge_split_facts(path: Path, container: str, parts: list[tuple[str, ApkFact
 # ------------------------------------------------------------------ members
 
 
-def _members(archive: ApkArchive, container: str, limits: ApkLimits, path: Path, notes: list[str]) -> list[str]:
+def _members(
+    archive: ApkArchive, container: str, limits: ApkLimits, path: Path, notes: list[str]
+) -> list[str]:
     """The member APKs to read, base first."""
     apks = sorted(name for name in archive.names() if name.lower().endswith(".apk"))
     if container == "apks":
@@ -170,7 +180,9 @@ def _xapk_members(archive: ApkArchive, apks: list[str], limits: ApkLimits, path:
         if len(single) == 1:
             return single
         raise ApkReadError("manifest.json lists no split_apks and no single base APK is present", path)
-    if not isinstance(listed, list) or not all(isinstance(s, dict) and isinstance(s.get("file"), str) for s in listed):
+    if not isinstance(listed, list) or not all(
+        isinstance(s, dict) and isinstance(s.get("file"), str) for s in listed
+    ):
         raise ApkReadError("manifest.json: split_apks is not a list of {file, id}", path)
     files = [s["file"] for s in listed]
     for name in files:
@@ -180,7 +192,7 @@ def _xapk_members(archive: ApkArchive, apks: list[str], limits: ApkLimits, path:
         name for name in files if PurePosixPath(name).name == "base.apk"
     ]
     if not base:
-        raise ApkReadError("manifest.json names no base split (id \"base\")", path)
+        raise ApkReadError('manifest.json names no base split (id "base")', path)
     return base[:1] + [name for name in dict.fromkeys(files) if name != base[0]]
 
 
@@ -213,18 +225,12 @@ def _resources_only(local: Path, limits: ApkLimits) -> bool:
 
 def _manifest_facts(local: Path, limits: ApkLimits) -> ApkFacts:
     """Facts of a resources-only split: its manifest's declarations, no code."""
+    from .assemble import assemble_facts
     from .facts import read_manifest
 
     with open_apk(local, limits) as inner:
         manifest = read_manifest(inner, local, limits)
-    return ApkFacts(
-        path=str(local), sha256="", size=local.stat().st_size, package=manifest.package, app_label=None,
-        version_name=manifest.version_name, version_code=manifest.version_code, min_sdk=manifest.min_sdk,
-        target_sdk=manifest.target_sdk, signing_certificates=(), permissions=manifest.permissions,
-        declared_permissions=manifest.declared_permissions, features=manifest.features,
-        components=manifest.components, meta_data=manifest.meta_data, native_libs=(), dex=(),
-        classes=frozenset(), api_refs=frozenset(),
-    )
+    return assemble_facts(manifest, path=str(local), sha256="", size=local.stat().st_size, label=None)
 
 
 def _refuse_nested(local: Path, member: str, limits: ApkLimits, path: Path) -> None:

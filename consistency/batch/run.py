@@ -98,9 +98,9 @@ def scan_catalog(
     are the ``scan`` command's, so library callers name only what differs."""
     from .. import __version__
     from ..config import load_config
-    from ..mappings import load_mappings
     from ..fetch.catalog_urls import attach_fetched_policies
     from ..fetch.client import FetchLimits
+    from ..mappings import load_mappings
     from .inputs import read_catalog
     from .resume import plan_scan, run_key
     from .store import open_store

@@ -29,7 +29,9 @@ def attach_fetched_policies(
 ):
     """``items`` with ``policy`` pointing at the fetched copy of ``policy_url``
     (or ``problem`` saying why it could not be fetched)."""
-    wanted = sorted({item.policy_url for item in items if item.policy_url and not item.policy and not item.problem})
+    wanted = sorted(
+        {item.policy_url for item in items if item.policy_url and not item.policy and not item.problem}
+    )
     if not wanted:
         return items
     folder = Path(str(db) + ".policies")

@@ -18,8 +18,8 @@ Every refusal is a :class:`~consistency.errors.FetchError` with one line.
 from __future__ import annotations
 
 import hashlib
-import re
 import http.client
+import re
 import socket
 import ssl
 import time
@@ -105,7 +105,9 @@ def _get_once(current: str, url: str, limits: FetchLimits, deadline: float):
     parts = urlsplit(current)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise FetchError(f"only http and https URLs are fetched, not {scheme or 'a relative URL'}: {current}", url)
+        raise FetchError(
+            f"only http and https URLs are fetched, not {scheme or 'a relative URL'}: {current}", url
+        )
     try:
         host, port = parts.hostname, parts.port or (443 if scheme == "https" else 80)
     except ValueError as exc:
@@ -131,7 +133,7 @@ def _get_once(current: str, url: str, limits: FetchLimits, deadline: float):
         return response.status, headers, body
     except FetchError:
         raise
-    except socket.timeout as exc:
+    except TimeoutError as exc:
         raise FetchError(f"no complete answer within {limits.timeout:g} s", url) from exc
     except (OSError, http.client.HTTPException, ssl.SSLError) as exc:
         raise FetchError(f"cannot fetch {current}: {type(exc).__name__}: {exc}", url) from exc
@@ -139,7 +141,9 @@ def _get_once(current: str, url: str, limits: FetchLimits, deadline: float):
         connection.close()
 
 
-def _read_body(response, headers: dict[str, str], limits: FetchLimits, deadline: float, connection, url: str) -> bytes:
+def _read_body(
+    response, headers: dict[str, str], limits: FetchLimits, deadline: float, connection, url: str
+) -> bytes:
     declared = headers.get("content-length", "").strip()
     if declared.isdigit() and int(declared) > limits.max_bytes:
         raise FetchError(f"the page declares {declared} bytes, over the limit of {limits.max_bytes}", url)
@@ -171,7 +175,9 @@ def _read_body(response, headers: dict[str, str], limits: FetchLimits, deadline:
     return b"".join(parts)
 
 
-def _connection(scheme: str, host: str, port: int, address: str, timeout: float) -> http.client.HTTPConnection:
+def _connection(
+    scheme: str, host: str, port: int, address: str, timeout: float
+) -> http.client.HTTPConnection:
     """A connection to the checked ``address`` that still speaks to ``host`` (Host
     header, TLS server name and certificate check)."""
 

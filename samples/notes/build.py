@@ -82,7 +82,11 @@ def xml_element(element: ET.Element, namespaces: dict[str, str], string_ids: dic
     out += field_bytes(3, name)
     for key, value in element.attrib.items():
         attr_uri, attr_name = split_tag(key)
-        attribute = (field_bytes(1, attr_uri) if attr_uri else b"") + field_bytes(2, attr_name) + field_bytes(3, value)
+        attribute = (
+            (field_bytes(1, attr_uri) if attr_uri else b"")
+            + field_bytes(2, attr_name)
+            + field_bytes(3, value)
+        )
         item = compiled_item(value, string_ids)
         if item:
             attribute += field_bytes(6, item)
@@ -106,10 +110,16 @@ def resource_table(package: str, strings: list[tuple[str, str]]) -> bytes:
     """ResourceTable{package{package_id, package_name, type{type_id, name: string, entry...}}}."""
     entries = b""
     for index, (name, value) in enumerate(strings):
-        config_value = field_bytes(1, b"") + field_bytes(2, field_bytes(4, field_bytes(2, field_bytes(1, value))))
-        entries += field_bytes(3, field_bytes(1, field_varint(1, index)) + field_bytes(2, name) + field_bytes(6, config_value))
+        config_value = field_bytes(1, b"") + field_bytes(
+            2, field_bytes(4, field_bytes(2, field_bytes(1, value)))
+        )
+        entries += field_bytes(
+            3, field_bytes(1, field_varint(1, index)) + field_bytes(2, name) + field_bytes(6, config_value)
+        )
     type_ = field_bytes(1, field_varint(1, STRINGS_TYPE_ID)) + field_bytes(2, "string") + entries
-    package_ = field_bytes(1, field_varint(1, STRINGS_PACKAGE_ID)) + field_bytes(2, package) + field_bytes(3, type_)
+    package_ = (
+        field_bytes(1, field_varint(1, STRINGS_PACKAGE_ID)) + field_bytes(2, package) + field_bytes(3, type_)
+    )
     return field_bytes(2, package_)
 
 
@@ -123,7 +133,20 @@ def read_strings() -> list[tuple[str, str]]:
 
 def assemble_dex(smali_dir: Path, out: Path) -> None:
     subprocess.run(
-        ["java", "-cp", SMALI_CP, "org.jf.smali.Main", "assemble", "--api", "21", "--jobs", "1", "-o", str(out), str(smali_dir)],
+        [
+            "java",
+            "-cp",
+            SMALI_CP,
+            "org.jf.smali.Main",
+            "assemble",
+            "--api",
+            "21",
+            "--jobs",
+            "1",
+            "-o",
+            str(out),
+            str(smali_dir),
+        ],
         check=True,
     )
 
@@ -155,7 +178,9 @@ def add_to_apk(apk: Path, extra: list[tuple[str, bytes]]) -> bytes:
 
 def main() -> None:
     strings = read_strings()
-    string_ids = {name: STRINGS_PACKAGE_ID << 24 | STRINGS_TYPE_ID << 16 | i for i, (name, _) in enumerate(strings)}
+    string_ids = {
+        name: STRINGS_PACKAGE_ID << 24 | STRINGS_TYPE_ID << 16 | i for i, (name, _) in enumerate(strings)
+    }
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         assemble_dex(HERE / "base" / "smali", tmp / "classes.dex")
@@ -166,11 +191,17 @@ def main() -> None:
             HERE / "notes.aab",
             [
                 ("BundleConfig.pb", b""),
-                ("base/manifest/AndroidManifest.xml", proto_manifest(HERE / "base" / "AndroidManifest.xml", string_ids)),
+                (
+                    "base/manifest/AndroidManifest.xml",
+                    proto_manifest(HERE / "base" / "AndroidManifest.xml", string_ids),
+                ),
                 ("base/dex/classes.dex", dex),
                 ("base/resources.pb", resource_table("org.example.notes", strings)),
                 ("base/lib/arm64-v8a/libnotes.so", ELF64),
-                ("scanner/manifest/AndroidManifest.xml", proto_manifest(HERE / "scanner" / "AndroidManifest.xml", string_ids)),
+                (
+                    "scanner/manifest/AndroidManifest.xml",
+                    proto_manifest(HERE / "scanner" / "AndroidManifest.xml", string_ids),
+                ),
             ],
         )
 

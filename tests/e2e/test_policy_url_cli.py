@@ -25,8 +25,19 @@ def test_check_an_app_bundle_against_its_policy_url(tmp_path):
     out = tmp_path / "r.json"
     with serve({"/legal/privacy.html": (200, HTML, POLICY)}) as (base, hits):
         url = base + "/legal/privacy.html"
-        code = main(["check", str(NOTES / "notes.aab"), url, "--allow-private", "--format", "json",
-                     "--no-timestamp", "--output", str(out)])
+        code = main(
+            [
+                "check",
+                str(NOTES / "notes.aab"),
+                url,
+                "--allow-private",
+                "--format",
+                "json",
+                "--no-timestamp",
+                "--output",
+                str(out),
+            ]
+        )
     assert code in (0, 1) and hits["/legal/privacy.html"] == 1
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["policy"]["source"] == url
@@ -39,11 +50,34 @@ def test_check_an_app_bundle_against_its_policy_url(tmp_path):
 
 def test_the_same_file_and_url_give_the_same_findings(tmp_path):
     with serve({"/p.html": (200, HTML, POLICY)}) as (base, _):
-        main(["check", str(NOTES / "notes.xapk"), base + "/p.html", "--allow-private", "--format", "json",
-              "--no-timestamp", "--output", str(tmp_path / "url.json")])
-    main(["check", str(NOTES / "notes.xapk"), str(NOTES / "policy.html"), "--format", "json", "--no-timestamp",
-          "--output", str(tmp_path / "file.json")])
-    from_url, from_file = (json.loads((tmp_path / n).read_text(encoding="utf-8")) for n in ("url.json", "file.json"))
+        main(
+            [
+                "check",
+                str(NOTES / "notes.xapk"),
+                base + "/p.html",
+                "--allow-private",
+                "--format",
+                "json",
+                "--no-timestamp",
+                "--output",
+                str(tmp_path / "url.json"),
+            ]
+        )
+    main(
+        [
+            "check",
+            str(NOTES / "notes.xapk"),
+            str(NOTES / "policy.html"),
+            "--format",
+            "json",
+            "--no-timestamp",
+            "--output",
+            str(tmp_path / "file.json"),
+        ]
+    )
+    from_url, from_file = (
+        json.loads((tmp_path / n).read_text(encoding="utf-8")) for n in ("url.json", "file.json")
+    )
     assert from_url["findings"] == from_file["findings"]
 
 
@@ -62,7 +96,11 @@ def test_a_scan_fetches_each_policy_url_once_and_a_rerun_uses_the_store(tmp_path
             {"id": "aab", "apk": str(NOTES / "notes.aab"), "policy_url": base + "/notes.html"},
             {"id": "apks", "apk": str(NOTES / "notes.apks"), "policy_url": base + "/notes.html"},
             {"id": "gone", "apk": str(NOTES / "notes.xapk"), "policy_url": base + "/gone.html"},
-            {"id": "apk", "apk": str(SAMPLES / "blank" / "blank.apk"), "policy": str(SAMPLES / "blank" / "policy.txt")},
+            {
+                "id": "apk",
+                "apk": str(SAMPLES / "blank" / "blank.apk"),
+                "policy": str(SAMPLES / "blank" / "policy.txt"),
+            },
         ]
         with manifest.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=["id", "apk", "policy", "policy_url"])

@@ -128,7 +128,9 @@ def test_an_xapk_manifest_that_is_not_the_format(tmp_path, capsys, text):
 
 def test_an_encrypted_apkm_is_refused_clearly(tmp_path, capsys):
     apks = members("notes.apks")
-    data = zip_bytes({"info.json": b'{"pname": "org.example.notes"}', "base.apk": apks["splits/base-master.apk"]})
+    data = zip_bytes(
+        {"info.json": b'{"pname": "org.example.notes"}', "base.apk": apks["splits/base-master.apk"]}
+    )
     path = tmp_path / "app.apkm"
     path.write_bytes(set_encrypted(data, "base.apk"))
     refused(path, capsys, "encrypted .apkm")
@@ -152,8 +154,12 @@ def test_an_unencrypted_apkm_is_read(tmp_path):
 
 @pytest.mark.parametrize(
     "name, member",
-    [("bomb.aab", "base/dex/classes.dex"), ("bomb.aab", "base/resources.pb"), ("bomb.apks", "splits/base-arm64_v8a.apk"),
-     ("bomb.xapk", "manifest.json")],
+    [
+        ("bomb.aab", "base/dex/classes.dex"),
+        ("bomb.aab", "base/resources.pb"),
+        ("bomb.apks", "splits/base-arm64_v8a.apk"),
+        ("bomb.xapk", "manifest.json"),
+    ],
 )
 def test_a_zip_bomb_in_any_member(tmp_path, capsys, name, member):
     source = {"bomb.aab": "notes.aab", "bomb.apks": "notes.apks", "bomb.xapk": "notes.xapk"}[name]
@@ -169,8 +175,11 @@ def test_a_bomb_inside_a_split_apk(tmp_path, capsys):
     """The bomb is one level down: inside the base APK of the set."""
     size = 300 << 20
     inner = raw_zip(
-        [RawEntry.deflated(n, d) for n, d in _zip_members(members("notes.apks")["splits/base-master.apk"]).items()
-         if n != "classes.dex"]
+        [
+            RawEntry.deflated(n, d)
+            for n, d in _zip_members(members("notes.apks")["splits/base-master.apk"]).items()
+            if n != "classes.dex"
+        ]
         + [RawEntry("classes.dex", zeros_deflated(size), zipfile.ZIP_DEFLATED, zlib.crc32(b""), size)]
     )
     entries = members("notes.apks")

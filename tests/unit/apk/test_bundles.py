@@ -56,7 +56,10 @@ def test_the_policy_url_of_the_sample_is_found_first_with_where(name):
     dex = [u for u in urls if u.url == "https://notes.example.org/p"]
     assert dex and "dex" in dex[0].source and dex[0].score < urls[0].score
     # terms and the home page are not candidates
-    assert not {u.url for u in urls} & {"https://notes.example.org/legal/terms.html", "https://notes.example.org/"}
+    assert not {u.url for u in urls} & {
+        "https://notes.example.org/legal/terms.html",
+        "https://notes.example.org/",
+    }
 
 
 def test_inspect_json_lists_the_parts_and_the_policy_url(tmp_path):
@@ -90,8 +93,11 @@ def _permissions() -> dict[str, list[str]]:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("row", _index() or [pytest.param(None, marks=pytest.mark.skip(reason="../shared/corpus/bundles is absent"))],
-                         ids=lambda row: row["file"] if row else "absent")
+@pytest.mark.parametrize(
+    "row",
+    _index() or [pytest.param(None, marks=pytest.mark.skip(reason="../shared/corpus/bundles is absent"))],
+    ids=lambda row: row["file"] if row else "absent",
+)
 def test_every_real_bundle_gives_the_package_and_permissions_of_its_index(row):
     facts = read_app_facts(BUNDLES / row["file"])
     assert facts.package == row["package"]

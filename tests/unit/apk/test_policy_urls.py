@@ -32,7 +32,10 @@ def test_no_match_examples_give_none(example):
 
 def test_a_named_resource_outranks_a_url_in_code_and_library_policies_drop_out():
     finder = PolicyUrlFinder(RULES)
-    finder.add_dex("classes.dex", b"\x00\x2ahttps://app.example.org/privacy\x00\x1fhttps://policies.google.com/privacy\x00")
+    finder.add_dex(
+        "classes.dex",
+        b"\x00\x2ahttps://app.example.org/privacy\x00\x1fhttps://policies.google.com/privacy\x00",
+    )
     finder.add_strings([("privacy_policy_url", "https://app.example.org/legal")])
     urls = finder.result()
     assert [u.url for u in urls] == ["https://app.example.org/legal", "https://app.example.org/privacy"]

@@ -18,7 +18,11 @@ LOCAL = FetchLimits(allow_private=True, timeout=5.0)
 
 
 def test_a_page_is_fetched_with_its_hash_and_final_url_after_redirects():
-    routes = {"/p": (200, HTML, PAGE), "/old": (301, {"Location": "/p"}, b""), "/older": (302, {"Location": "/old"}, b"")}
+    routes = {
+        "/p": (200, HTML, PAGE),
+        "/old": (301, {"Location": "/p"}, b""),
+        "/older": (302, {"Location": "/old"}, b""),
+    }
     with serve(routes) as (base, hits):
         page = fetch(base + "/older", LOCAL)
     assert page.body == PAGE and page.sha256 == hashlib.sha256(PAGE).hexdigest()
@@ -35,9 +39,17 @@ def test_a_loopback_address_is_refused_without_the_flag_and_nothing_is_requested
 
 @pytest.mark.parametrize(
     "address, kind",
-    [("127.0.0.1", "loopback"), ("10.1.2.3", "private"), ("192.168.0.1", "private"), ("169.254.169.254", "link-local"),
-     ("::1", "loopback"), ("fe80::1", "link-local"), ("::ffff:127.0.0.1", "loopback"), ("93.184.216.34", None),
-     ("2606:2800:220:1:248:1893:25c8:1946", None)],
+    [
+        ("127.0.0.1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("192.168.0.1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("::1", "loopback"),
+        ("fe80::1", "link-local"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("93.184.216.34", None),
+        ("2606:2800:220:1:248:1893:25c8:1946", None),
+    ],
 )
 def test_address_kinds(address, kind):
     assert address_kind(address) == kind
