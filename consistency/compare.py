@@ -76,7 +76,7 @@ by :mod:`consistency.baseline`. Findings are sorted worst class first
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .baseline import fingerprint
@@ -127,12 +127,11 @@ def compare(
     profile: AppProfile, reading: PolicyReading, mappings: Mappings, config: CheckConfig | None = None
 ) -> tuple[Finding, ...]:
     """Judge every reachable data type, every bundled SDK and every unsupported claim."""
-    config = config or CheckConfig()
-    ctx = _Context.build(profile, reading, mappings, config)
+    ctx = _Context.build(profile, reading, mappings, config or CheckConfig())
     findings = [
-        *(ctx.data_finding(item) for item in ctx.reachable),
-        *(ctx.sdk_finding(hit) for hit in ctx.sdks),
-        *ctx.unsupported_findings(),
+        *(data_finding(ctx, item) for item in ctx.reachable),
+        *(sdk_finding(ctx, hit) for hit in ctx.sdks),
+        *unsupported_findings(ctx),
     ]
     return sort_findings(findings)
 
@@ -155,6 +154,8 @@ def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 @dataclass(frozen=True)
 class _Context:
+    """What every rule looks up, computed once per check: no behaviour lives here."""
+
     profile: AppProfile
     reading: PolicyReading
     mappings: Mappings
@@ -190,210 +191,297 @@ class _Context:
             party_sdk_categories={c.id: frozenset(c.sdk_categories) for c in mappings.parties.categories},
         )
 
-    # ------------------------------------------------------------ data types
+    def named_sdks(self, sdk_ids: Iterable[str]) -> tuple[PartyDisclosure, ...]:
+        """The policy's affirming mentions of any of these SDKs (or their vendors)."""
+        return tuple(p for sid in sdk_ids for p in self.sdk_parties.get(sid, ()) if not p.denied)
 
-    def data_finding(self, item: ReachableData) -> Finding:
-        verdict = self._judge_data(item)
-        sdk_ids = {s.id for s in item.sources if s.kind == "sdk"}
-        evidence = _evidence(
-            verdict.statements,
-            verdict.role,
-            lambda st: (
-                _data_spans(st, item.data_type, verdict.role) + _party_spans(st, sdk_ids, verdict.role)
-            ),
-        )
-        return self._finding(
-            "data", item.data_type, self._label(item.data_type), verdict, item.sources, evidence
-        )
-
-    def _judge_data(self, item: ReachableData) -> _Verdict:
-        disclosure = self.disclosures.get(item.data_type)
-        sdk_ids = tuple(s.id for s in item.sources if s.kind == "sdk")
-        named = tuple(p for sid in sdk_ids for p in self.sdk_parties.get(sid, ()) if not p.denied)
-        if disclosure is None or disclosure.status == "not_mentioned":
-            return self._omitted_data(item.data_type)
-        if disclosure.status == "denied":
-            return _Verdict(
-                "contradicted", _denials(disclosure, _AFFIRMED), "denial", _phrase(disclosure, item.data_type)
-            )
-        if disclosure.status == "vague" or not disclosure.exact:
-            return _Verdict("vague", _affirmations(disclosure), "vague", _phrase(disclosure, item.data_type))
-        told_third_parties = (
-            disclosure.status == "shared" or disclosure.shared_with_third_parties or bool(named)
-        )
-        if sdk_ids and not told_third_parties:
-            if "share" in disclosure.denied:
-                return _Verdict(
-                    "contradicted",
-                    _denials(disclosure, {"share"}),
-                    "denial",
-                    _phrase(disclosure, item.data_type),
-                    share_denied=True,
-                )
-            return _Verdict(
-                "vague",
-                _affirmations(disclosure),
-                "disclosure",
-                _phrase(disclosure, item.data_type),
-                first_party_only=True,
-            )
-        statements = (*_affirmations(disclosure), *_party_statements(named))
-        return _Verdict("disclosed", statements, "disclosure", _phrase(disclosure, item.data_type))
-
-    def _omitted_data(self, data_type: str) -> _Verdict:
-        catch_all = _affirming_first(self.reading.catch_all_evidence)[:MAX_CATCH_ALL]
-        return _Verdict("omitted", catch_all, "catch_all", _catch_all_phrase(catch_all))
-
-    # ------------------------------------------------------------------ SDKs
-
-    def sdk_finding(self, hit: SdkHit) -> Finding:
-        verdict = self._judge_sdk(hit)
-        source = DataSource(kind="sdk", id=hit.sdk_id)
-        parties = {hit.sdk_id} | {p.id for p in self.category_parties}
-        evidence = _evidence(
-            verdict.statements, verdict.role, lambda st: _party_spans(st, parties, verdict.role)
-        )
-        return self._finding("sdk", hit.sdk_id, hit.name, verdict, (source,), evidence, sdk=hit)
-
-    def _judge_sdk(self, hit: SdkHit) -> _Verdict:
-        named = self.sdk_parties.get(hit.sdk_id, ())
-        affirmed = tuple(p for p in named if not p.denied)
-        if affirmed:
-            return _Verdict("disclosed", _party_statements(affirmed), "disclosure", affirmed[0].name)
-        if named:
-            return _Verdict("contradicted", _party_statements(named), "denial", named[0].name)
-        covering = tuple(
+    def covering_categories(self, sdk_category: str) -> tuple[PartyDisclosure, ...]:
+        """Third-party categories named by the policy that include this SDK category."""
+        return tuple(
             p
             for p in self.category_parties
-            if hit.category in self.party_sdk_categories.get(p.id, frozenset())
-        )
-        affirmed = tuple(p for p in covering if not p.denied)
-        if affirmed:
-            return _Verdict("vague", _party_statements(affirmed), "vague", affirmed[0].name)
-        if covering:
-            return _Verdict("contradicted", _party_statements(covering), "denial", covering[0].name)
-        catch_all = _affirming_first(_party_statements(self.catch_all_parties))[:MAX_CATCH_ALL]
-        return _Verdict(
-            "omitted", catch_all, "catch_all", self.catch_all_parties[0].name if catch_all else ""
+            if sdk_category in self.party_sdk_categories.get(p.id, frozenset())
         )
 
-    # ------------------------------------------------------- unsupported claims
 
-    def unsupported_findings(self) -> list[Finding]:
-        reachable = {d.data_type for d in self.profile.data}  # ignores do not erase the APK's signs
-        observable = _observable_data_types(self.mappings)
-        findings = []
-        for disclosure in self.reading.data:
-            dt = disclosure.data_type
-            if (
-                disclosure.status not in ("collected", "shared")
-                or not disclosure.exact
-                or dt in reachable
-                or dt not in observable
-                or dt in self.config.ignore_data_types
-            ):
-                continue
-            claims = tuple(
-                st
-                for st in disclosure.evidence
-                if any(
-                    m.level == "exact" and dt in m.data_types and not reachable & set(m.data_types)
-                    for m in st.data
-                )
+# ---------------------------------------------------------------- data types
+# One function per row of the data-type table above, tried in the order
+# omitted, contradicted, vague, disclosed: the first that applies decides.
+
+_DataRule = Callable[[_Context, ReachableData, "DataDisclosure | None"], "_Verdict | None"]
+
+
+def data_finding(ctx: _Context, item: ReachableData) -> Finding:
+    """The finding on one data type the app can reach."""
+    verdict = judge_data(ctx, item)
+    sdk_ids = {s.id for s in item.sources if s.kind == "sdk"}
+    evidence = _evidence(
+        verdict.statements,
+        verdict.role,
+        lambda st: _data_spans(st, item.data_type, verdict.role) + _party_spans(st, sdk_ids, verdict.role),
+    )
+    return _finding(ctx, "data", item.data_type, _label(ctx, item.data_type), verdict, item.sources, evidence)
+
+
+def judge_data(ctx: _Context, item: ReachableData) -> _Verdict:
+    disclosure = ctx.disclosures.get(item.data_type)
+    for rule in _DATA_RULES:
+        verdict = rule(ctx, item, disclosure)
+        if verdict is not None:
+            return verdict
+    raise AssertionError("the disclosed row applies when no other does")  # pragma: no cover
+
+
+def data_omitted(ctx: _Context, item: ReachableData, disclosure: DataDisclosure | None) -> _Verdict | None:
+    """Row ``omitted``: nothing covers the data type, or only a catch-all."""
+    if disclosure is not None and disclosure.status != "not_mentioned":
+        return None
+    catch_all = _affirming_first(ctx.reading.catch_all_evidence)[:MAX_CATCH_ALL]
+    return _Verdict("omitted", catch_all, "catch_all", _catch_all_phrase(catch_all))
+
+
+def data_contradicted(
+    ctx: _Context, item: ReachableData, disclosure: DataDisclosure | None
+) -> _Verdict | None:
+    """Row ``contradicted``: the policy denies collecting or sharing it; or says it is
+    not shared while a bundled SDK sends it to its vendor and the policy names no
+    third party receiving it."""
+    assert disclosure is not None
+    phrase = _phrase(disclosure, item.data_type)
+    if disclosure.status == "denied":
+        return _Verdict("contradicted", _denials(disclosure, _AFFIRMED), "denial", phrase)
+    if (
+        _specific(disclosure)
+        and _sdk_ids(item)
+        and not _told_third_parties(ctx, item, disclosure)
+        and "share" in disclosure.denied
+    ):
+        return _Verdict("contradicted", _denials(disclosure, {"share"}), "denial", phrase, share_denied=True)
+    return None
+
+
+def data_vague(ctx: _Context, item: ReachableData, disclosure: DataDisclosure | None) -> _Verdict | None:
+    """Row ``vague``: only a broader term covers it, or it is named as collected by the
+    publisher alone while a bundled SDK collects it too."""
+    assert disclosure is not None
+    phrase = _phrase(disclosure, item.data_type)
+    if not _specific(disclosure):
+        return _Verdict("vague", _affirmations(disclosure), "vague", phrase)
+    if _sdk_ids(item) and not _told_third_parties(ctx, item, disclosure):
+        return _Verdict("vague", _affirmations(disclosure), "disclosure", phrase, first_party_only=True)
+    return None
+
+
+def data_disclosed(ctx: _Context, item: ReachableData, disclosure: DataDisclosure | None) -> _Verdict:
+    """Row ``disclosed``: named in specific words (and, for SDK data, as going to third parties)."""
+    assert disclosure is not None
+    statements = (*_affirmations(disclosure), *_party_statements(ctx.named_sdks(_sdk_ids(item))))
+    return _Verdict("disclosed", statements, "disclosure", _phrase(disclosure, item.data_type))
+
+
+_DATA_RULES: tuple[_DataRule, ...] = (data_omitted, data_contradicted, data_vague, data_disclosed)
+
+
+def _specific(disclosure: DataDisclosure) -> bool:
+    return disclosure.status != "vague" and disclosure.exact
+
+
+def _sdk_ids(item: ReachableData) -> tuple[str, ...]:
+    return tuple(s.id for s in item.sources if s.kind == "sdk")
+
+
+def _told_third_parties(ctx: _Context, item: ReachableData, disclosure: DataDisclosure) -> bool:
+    """The policy says this data goes to third parties, or names an SDK that takes it."""
+    return (
+        disclosure.status == "shared"
+        or disclosure.shared_with_third_parties
+        or bool(ctx.named_sdks(_sdk_ids(item)))
+    )
+
+
+# ---------------------------------------------------------------------- SDKs
+# One function per row of the SDK table, in the order disclosed, contradicted,
+# vague, omitted.
+
+_SdkRule = Callable[[_Context, SdkHit], "_Verdict | None"]
+
+
+def sdk_finding(ctx: _Context, hit: SdkHit) -> Finding:
+    """The finding on one bundled SDK."""
+    verdict = judge_sdk(ctx, hit)
+    source = DataSource(kind="sdk", id=hit.sdk_id)
+    parties = {hit.sdk_id} | {p.id for p in ctx.category_parties}
+    evidence = _evidence(verdict.statements, verdict.role, lambda st: _party_spans(st, parties, verdict.role))
+    return _finding(ctx, "sdk", hit.sdk_id, hit.name, verdict, (source,), evidence, sdk=hit)
+
+
+def judge_sdk(ctx: _Context, hit: SdkHit) -> _Verdict:
+    for rule in _SDK_RULES:
+        verdict = rule(ctx, hit)
+        if verdict is not None:
+            return verdict
+    raise AssertionError("the omitted row applies when no other does")  # pragma: no cover
+
+
+def sdk_disclosed(ctx: _Context, hit: SdkHit) -> _Verdict | None:
+    """Row ``disclosed``: the policy names the SDK, its product or its vendor."""
+    affirmed = ctx.named_sdks((hit.sdk_id,))
+    if affirmed:
+        return _Verdict("disclosed", _party_statements(affirmed), "disclosure", affirmed[0].name)
+    return None
+
+
+def sdk_contradicted(ctx: _Context, hit: SdkHit) -> _Verdict | None:
+    """Row ``contradicted``: named only to be denied, or its whole kind of provider denied."""
+    named = ctx.sdk_parties.get(hit.sdk_id, ())
+    if named:  # named, and (sdk_disclosed did not apply) never affirmed
+        return _Verdict("contradicted", _party_statements(named), "denial", named[0].name)
+    covering = ctx.covering_categories(hit.category)
+    if covering and not any(not p.denied for p in covering):
+        return _Verdict("contradicted", _party_statements(covering), "denial", covering[0].name)
+    return None
+
+
+def sdk_vague(ctx: _Context, hit: SdkHit) -> _Verdict | None:
+    """Row ``vague``: only a third-party category covers it."""
+    affirmed = tuple(p for p in ctx.covering_categories(hit.category) if not p.denied)
+    if affirmed:
+        return _Verdict("vague", _party_statements(affirmed), "vague", affirmed[0].name)
+    return None
+
+
+def sdk_omitted(ctx: _Context, hit: SdkHit) -> _Verdict:
+    """Row ``omitted``: nothing names it, or only a catch-all."""
+    catch_all = _affirming_first(_party_statements(ctx.catch_all_parties))[:MAX_CATCH_ALL]
+    return _Verdict("omitted", catch_all, "catch_all", ctx.catch_all_parties[0].name if catch_all else "")
+
+
+_SDK_RULES: tuple[_SdkRule, ...] = (sdk_disclosed, sdk_contradicted, sdk_vague, sdk_omitted)
+
+
+# -------------------------------------------------------- unsupported claims
+
+
+def unsupported_findings(ctx: _Context) -> list[Finding]:
+    """Claims on platform-gated data types the APK shows no way to reach."""
+    reachable = {d.data_type for d in ctx.profile.data}  # ignores do not erase the APK's signs
+    observable = _observable_data_types(ctx.mappings)
+    findings = []
+    for disclosure in ctx.reading.data:
+        dt = disclosure.data_type
+        if (
+            disclosure.status not in ("collected", "shared")
+            or not disclosure.exact
+            or dt in reachable
+            or dt not in observable
+            or dt in ctx.config.ignore_data_types
+        ):
+            continue
+        claims = tuple(
+            st
+            for st in disclosure.evidence
+            if any(
+                m.level == "exact" and dt in m.data_types and not reachable & set(m.data_types)
+                for m in st.data
             )
-            if not claims:
-                continue
-            verdict = _Verdict("unsupported", claims, "claim", _phrase(disclosure, dt))
-            evidence = _evidence(claims, "claim", lambda st, dt=dt: _data_spans(st, dt, "claim"))
-            findings.append(self._finding("data", dt, self._label(dt), verdict, (), evidence))
-        return findings
-
-    # --------------------------------------------------------------- shared
-
-    def _finding(
-        self,
-        subject_type: str,
-        subject: str,
-        name: str,
-        verdict: _Verdict,
-        sources: Sequence[DataSource],
-        evidence: tuple[Evidence, ...],
-        sdk: SdkHit | None = None,
-    ) -> Finding:
-        sources = _sorted_sources(sources)
-        return Finding(
-            subject_type=subject_type,  # type: ignore[arg-type]
-            subject=subject,
-            name=name,
-            status=verdict.status,
-            severity=decide_severity(verdict.status, subject_type, sources, self.config.severity_overrides()),
-            sources=sources,
-            evidence=evidence,
-            sdk=sdk,
-            message=self._message(subject_type, name, verdict, sources, sdk),
-            fingerprint=fingerprint(
-                self.profile.facts.package, verdict.status, subject_type, subject, sources
-            ),
         )
+        if not claims:
+            continue
+        verdict = _Verdict("unsupported", claims, "claim", _phrase(disclosure, dt))
+        evidence = _evidence(claims, "claim", lambda st, dt=dt: _data_spans(st, dt, "claim"))
+        findings.append(_finding(ctx, "data", dt, _label(ctx, dt), verdict, (), evidence))
+    return findings
 
-    def _label(self, data_type: str) -> str:
-        try:
-            return self.mappings.datatype(data_type).label
-        except KeyError:
-            return data_type
 
-    def _sdk_category_label(self, category: str) -> str:
-        labels = {c.id: c.label for c in self.mappings.sdks.categories}
-        return labels.get(category, category)
+# -------------------------------------------------------------- the finding
 
-    def _source_names(self, sources: Sequence[DataSource]) -> str:
-        names = {h.sdk_id: h.name for h in self.profile.sdks}
-        return ", ".join(
-            _short_permission(s.id) if s.kind == "permission" else names.get(s.id, s.id) for s in sources
+
+def _finding(
+    ctx: _Context,
+    subject_type: str,
+    subject: str,
+    name: str,
+    verdict: _Verdict,
+    sources: Sequence[DataSource],
+    evidence: tuple[Evidence, ...],
+    sdk: SdkHit | None = None,
+) -> Finding:
+    sources = _sorted_sources(sources)
+    return Finding(
+        subject_type=subject_type,  # type: ignore[arg-type]
+        subject=subject,
+        name=name,
+        status=verdict.status,
+        severity=decide_severity(verdict.status, subject_type, sources, ctx.config.severity_overrides()),
+        sources=sources,
+        evidence=evidence,
+        sdk=sdk,
+        message=_message(ctx, subject_type, name, verdict, sources, sdk),
+        fingerprint=fingerprint(ctx.profile.facts.package, verdict.status, subject_type, subject, sources),
+    )
+
+
+def _label(ctx: _Context, data_type: str) -> str:
+    try:
+        return ctx.mappings.datatype(data_type).label
+    except KeyError:
+        return data_type
+
+
+def _sdk_category_label(ctx: _Context, category: str) -> str:
+    labels = {c.id: c.label for c in ctx.mappings.sdks.categories}
+    return labels.get(category, category)
+
+
+def _source_names(ctx: _Context, sources: Sequence[DataSource]) -> str:
+    names = {h.sdk_id: h.name for h in ctx.profile.sdks}
+    return ", ".join(
+        _short_permission(s.id) if s.kind == "permission" else names.get(s.id, s.id) for s in sources
+    )
+
+
+def _message(
+    ctx: _Context,
+    subject_type: str,
+    name: str,
+    verdict: _Verdict,
+    sources: Sequence[DataSource],
+    sdk: SdkHit | None,
+) -> str:
+    """One sentence a reviewer understands without knowing the tool."""
+    detail = f" ({_quote(verdict.detail)})" if verdict.detail else ""
+    if subject_type == "sdk":
+        assert sdk is not None
+        kind = _sdk_category_label(ctx, sdk.category).lower()
+        article = "an" if kind[:1] in "aeiou" else "a"
+        what = f"The app bundles {name} from {sdk.vendor}, {article} {kind} SDK,"
+        return {
+            "disclosed": f"The policy names {name}{detail}.",
+            "vague": f"{what} but the policy only speaks of {_quote(verdict.detail)} in general.",
+            "contradicted": f"{what} but the policy says it does not use {_quote(verdict.detail)}.",
+            "omitted": f"{what} but the policy does not name it, its vendor or its kind of provider"
+            + (f"; it only speaks of {_quote(verdict.detail)}." if verdict.detail else "."),
+        }[verdict.status]
+    label = name[:1].lower() + name[1:] if name[:2] != name[:2].upper() else name
+    reach = f"The app can access {label} ({_source_names(ctx, sources)})"
+    sdk_names = _source_names(ctx, [s for s in sources if s.kind == "sdk"])
+    if verdict.status == "contradicted" and verdict.share_denied:
+        return f"{sdk_names} collect{'s' if ',' not in sdk_names else ''} {label}, but the policy says it is not shared{detail}."
+    if verdict.status == "contradicted":
+        return f"{reach} but the policy says it does not collect {_quote(verdict.detail) or 'it'}."
+    if verdict.status == "omitted":
+        context = f"; it only speaks of {_quote(verdict.detail)}" if verdict.detail else ""
+        return f"{reach} but the policy does not mention it{context}."
+    if verdict.status == "vague" and verdict.first_party_only:
+        return (
+            f"The policy says the app collects {label}{detail}, but not that {sdk_names} "
+            "(a third party) collects it too."
         )
-
-    def _message(
-        self,
-        subject_type: str,
-        name: str,
-        verdict: _Verdict,
-        sources: Sequence[DataSource],
-        sdk: SdkHit | None,
-    ) -> str:
-        """One sentence a reviewer understands without knowing the tool."""
-        detail = f" ({_quote(verdict.detail)})" if verdict.detail else ""
-        if subject_type == "sdk":
-            assert sdk is not None
-            kind = self._sdk_category_label(sdk.category).lower()
-            article = "an" if kind[:1] in "aeiou" else "a"
-            what = f"The app bundles {name} from {sdk.vendor}, {article} {kind} SDK,"
-            return {
-                "disclosed": f"The policy names {name}{detail}.",
-                "vague": f"{what} but the policy only speaks of {_quote(verdict.detail)} in general.",
-                "contradicted": f"{what} but the policy says it does not use {_quote(verdict.detail)}.",
-                "omitted": f"{what} but the policy does not name it, its vendor or its kind of provider"
-                + (f"; it only speaks of {_quote(verdict.detail)}." if verdict.detail else "."),
-            }[verdict.status]
-        label = name[:1].lower() + name[1:] if name[:2] != name[:2].upper() else name
-        reach = f"The app can access {label} ({self._source_names(sources)})"
-        sdk_names = self._source_names([s for s in sources if s.kind == "sdk"])
-        if verdict.status == "contradicted" and verdict.share_denied:
-            return f"{sdk_names} collect{'s' if ',' not in sdk_names else ''} {label}, but the policy says it is not shared{detail}."
-        if verdict.status == "contradicted":
-            return f"{reach} but the policy says it does not collect {_quote(verdict.detail) or 'it'}."
-        if verdict.status == "omitted":
-            context = f"; it only speaks of {_quote(verdict.detail)}" if verdict.detail else ""
-            return f"{reach} but the policy does not mention it{context}."
-        if verdict.status == "vague" and verdict.first_party_only:
-            return (
-                f"The policy says the app collects {label}{detail}, but not that {sdk_names} "
-                "(a third party) collects it too."
-            )
-        if verdict.status == "vague":
-            return f"{reach} but the policy covers it only with the broad term {_quote(verdict.detail)}."
-        if verdict.status == "unsupported":
-            return f"The policy says it collects {label}{detail}, but the APK shows no permission or SDK that reaches it."
-        return f"The policy discloses {label}{detail}."
+    if verdict.status == "vague":
+        return f"{reach} but the policy covers it only with the broad term {_quote(verdict.detail)}."
+    if verdict.status == "unsupported":
+        return f"The policy says it collects {label}{detail}, but the APK shows no permission or SDK that reaches it."
+    return f"The policy discloses {label}{detail}."
 
 
 # ------------------------------------------------------------------ helpers
