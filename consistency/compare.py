@@ -77,7 +77,7 @@ by :mod:`consistency.baseline`. Findings are sorted worst class first
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .baseline import fingerprint
 from .config import CheckConfig
@@ -96,6 +96,7 @@ from .models import (
     SdkHit,
     Statement,
 )
+from .rubric import RULES, AppSignals, DataCase, app_signals, apply_requirements, data_rule, sdk_rule
 from .severity import decide_severity, severity_rank
 
 MAX_EVIDENCE = 5
@@ -121,6 +122,8 @@ class _Verdict:
     """The words a message quotes (a denied phrase, the broad term used)."""
     first_party_only: bool = False
     share_denied: bool = False
+    rule: str = ""
+    """The review-rubric rule that decided class and severity (``consistency.rubric``)."""
 
 
 def compare(
@@ -168,6 +171,9 @@ class _Context:
     category_parties: tuple[PartyDisclosure, ...]
     catch_all_parties: tuple[PartyDisclosure, ...]
     party_sdk_categories: dict[str, frozenset[str]]
+    signals: AppSignals
+    derived: frozenset[tuple[str, str]]
+    """(data type, SDK id) pairs the SDK's vendor derives rather than collects (rubric 4)."""
 
     @classmethod
     def build(
@@ -177,12 +183,16 @@ class _Context:
         for party in reading.parties:
             if party.kind == "sdk":
                 sdk_parties.setdefault(party.id, []).append(party)
+        signals = app_signals(profile, reading, mappings)
+        reachable, derived = apply_requirements(_without_ignored(profile.data, config), mappings, signals)
         return cls(
             profile=profile,
             reading=reading,
             mappings=mappings,
             config=config,
-            reachable=_without_ignored(profile.data, config),
+            reachable=reachable,
+            signals=signals,
+            derived=derived,
             sdks=tuple(h for h in profile.sdks if h.sdk_id not in config.ignore_sdks),
             disclosures={d.data_type: d for d in reading.data},
             sdk_parties={k: tuple(v) for k, v in sdk_parties.items()},
@@ -202,6 +212,15 @@ class _Context:
             for p in self.category_parties
             if sdk_category in self.party_sdk_categories.get(p.id, frozenset())
         )
+
+    def referenced(self, sdk_id: str) -> tuple[PartyDisclosure, ...]:
+        """The policy's affirming mentions of an SDK by name, or of its kind of provider
+        ("our crash reporting provider"): what discloses its data by reference."""
+        named = self.named_sdks((sdk_id,))
+        if named:
+            return named
+        category = self.signals.sdk_categories.get(sdk_id, "")
+        return tuple(p for p in self.covering_categories(category) if not p.denied)
 
 
 # ---------------------------------------------------------------- data types
@@ -224,12 +243,31 @@ def data_finding(ctx: _Context, item: ReachableData) -> Finding:
 
 
 def judge_data(ctx: _Context, item: ReachableData) -> _Verdict:
+    """The class from the table's first row that applies, then the review rubric."""
     disclosure = ctx.disclosures.get(item.data_type)
-    for rule in _DATA_RULES:
-        verdict = rule(ctx, item, disclosure)
+    for row in _DATA_RULES:
+        verdict = row(ctx, item, disclosure)
         if verdict is not None:
-            return verdict
+            return _data_rubric(ctx, item, verdict)
     raise AssertionError("the disclosed row applies when no other does")  # pragma: no cover
+
+
+def _data_rubric(ctx: _Context, item: ReachableData, verdict: _Verdict) -> _Verdict:
+    """Apply :func:`consistency.rubric.data_rule`; a data type disclosed by reference
+    shows the sentences that name its SDKs."""
+    sdk_ids = _sdk_ids(item)
+    named = frozenset(sid for sid in sdk_ids if ctx.referenced(sid))
+    case = DataCase(
+        item=item,
+        status=verdict.status,
+        named_sdks=named,
+        derived=frozenset(sid for sid in sdk_ids if (item.data_type, sid) in ctx.derived),
+    )
+    status, rule = data_rule(case, ctx.mappings, ctx.signals)
+    if rule == "by_reference":
+        parties = tuple(p for sid in sdk_ids for p in ctx.referenced(sid))
+        return _Verdict("vague", _party_statements(parties), "vague", parties[0].name, rule=rule)
+    return replace(verdict, status=status, rule=rule)
 
 
 def data_omitted(ctx: _Context, item: ReachableData, disclosure: DataDisclosure | None) -> _Verdict | None:
@@ -316,10 +354,11 @@ def sdk_finding(ctx: _Context, hit: SdkHit) -> Finding:
 
 
 def judge_sdk(ctx: _Context, hit: SdkHit) -> _Verdict:
-    for rule in _SDK_RULES:
-        verdict = rule(ctx, hit)
+    """The class from the table's first row that applies, then the review rubric."""
+    for row in _SDK_RULES:
+        verdict = row(ctx, hit)
         if verdict is not None:
-            return verdict
+            return replace(verdict, rule=sdk_rule(hit, verdict.status, ctx.mappings, ctx.signals))
     raise AssertionError("the omitted row applies when no other does")  # pragma: no cover
 
 
@@ -412,13 +451,32 @@ def _finding(
         subject=subject,
         name=name,
         status=verdict.status,
-        severity=decide_severity(verdict.status, subject_type, sources, ctx.config.severity_overrides()),
+        severity=decide_severity(
+            verdict.status, subject_type, sources, ctx.config.severity_overrides(), verdict.rule
+        ),
         sources=sources,
         evidence=evidence,
         sdk=sdk,
-        message=_message(ctx, subject_type, name, verdict, sources, sdk),
+        message=_with_rule(_message(ctx, subject_type, name, verdict, sources, sdk), verdict),
         fingerprint=fingerprint(ctx.profile.facts.package, verdict.status, subject_type, subject, sources),
+        rule=verdict.rule,
     )
+
+
+def _with_rule(message: str, verdict: _Verdict) -> str:
+    """Every message ends with the rule that decided it, in plain words."""
+    words = RULES[verdict.rule].words if verdict.rule else _CLASS_RULE_WORDS[verdict.status]
+    return f"{message} Rule: {words}."
+
+
+_CLASS_RULE_WORDS: dict[str, str] = {
+    "contradicted": "the policy denies it",
+    "omitted": "nothing in the policy covers it",
+    "vague": "only a broad term covers it",
+    "unknown": "the policy could not be read",
+    "unsupported": "a claim with no sign in the APK",
+    "disclosed": "named in specific words",
+}
 
 
 def _label(ctx: _Context, data_type: str) -> str:
@@ -472,6 +530,10 @@ def _message(
     if verdict.status == "omitted":
         context = f"; it only speaks of {_quote(verdict.detail)}" if verdict.detail else ""
         return f"{reach} but the policy does not mention it{context}."
+    if verdict.status == "unknown":
+        return f"{reach}; whether the policy discloses it is unknown."
+    if verdict.rule == "by_reference":
+        return f"{reach}; the policy names {_quote(verdict.detail)}, which takes it, but not the data itself."
     if verdict.status == "vague" and verdict.first_party_only:
         return (
             f"The policy says the app collects {label}{detail}, but not that {sdk_names} "
