@@ -264,6 +264,9 @@ def _data_rubric(ctx: _Context, item: ReachableData, verdict: _Verdict) -> _Verd
         derived=frozenset(sid for sid in sdk_ids if (item.data_type, sid) in ctx.derived),
     )
     status, rule = data_rule(case, ctx.mappings, ctx.signals)
+    if rule == "nothing_collected_contradicted":
+        denials = ctx.signals.denials_of_everything
+        return _Verdict("contradicted", denials, "denial", _denied_phrase(denials), rule=rule)
     if rule == "by_reference":
         parties = tuple(p for sid in sdk_ids for p in ctx.referenced(sid))
         return _Verdict("vague", _party_statements(parties), "vague", parties[0].name, rule=rule)
@@ -628,6 +631,14 @@ def _phrase(disclosure: DataDisclosure, data_type: str) -> str:
             if data_type in mention.data_types and mention.level != "catch_all":
                 return mention.phrase
     return ""
+
+
+def _denied_phrase(statements: Sequence[Statement]) -> str:
+    """The catch-all a denial of everything names ("any personal information"), if any."""
+    for st in statements:
+        for mention in st.data:
+            return mention.phrase
+    return "anything"
 
 
 def _catch_all_phrase(statements: Sequence[Statement]) -> str:

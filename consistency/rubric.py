@@ -36,6 +36,10 @@ storage_access             medium    reached only through storage permissions, w
                                      (at most medium, rubric 2) unless an SDK uploads files
 sdk_data_unnamed           medium    omitted, taken only by SDKs that neither identify
                                      the user nor read the advertising ID
+nothing_collected_         high      the policy says nothing is collected or shared ("we
+contradicted                         do not collect any personal information") while a
+                                     bundled tracking SDK takes the data type: class
+                                     ``contradicted``, the denial as evidence (rubric 5)
 denial_contradicted        high      a denial meets a permission whose API the code uses
                                      (or whose API the tables cannot check), or a
                                      tracking or identity SDK ("we collect nothing"
@@ -54,7 +58,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .models import AppProfile, DataSource, FindingClass, PolicyReading, ReachableData, SdkHit, Severity
+from .models import (
+    AppProfile,
+    DataSource,
+    FindingClass,
+    PolicyReading,
+    ReachableData,
+    SdkHit,
+    Severity,
+    Statement,
+)
 
 if TYPE_CHECKING:
     from .mappings import Mappings
@@ -81,6 +94,9 @@ RULES: dict[str, Rule] = {
     "by_reference": Rule("low", "named SDK, data disclosed by reference"),
     "storage_access": Rule("medium", "storage permission: file access, not collection of the files"),
     "sdk_data_unnamed": Rule("medium", "taken by an SDK the policy does not name"),
+    "nothing_collected_contradicted": Rule(
+        "high", "the policy says nothing is collected, yet a bundled ad or analytics SDK takes it"
+    ),
     "denial_contradicted": Rule("high", "a denial contradicted by what the app really does"),
     "denial_weakly_contradicted": Rule(
         "medium", "the denial meets only an unused permission or an SDK that does not track"
@@ -107,6 +123,10 @@ class AppSignals:
     sdk_categories: dict[str, str]
     uploads_files: bool
     readable_policy: bool
+    denials_of_everything: tuple[Statement, ...] = ()
+    """First-party sentences that deny collecting or sharing anything at all: they
+    deny without naming a data type or a third party ("we do not collect any
+    personal information")."""
 
 
 def app_signals(profile: AppProfile, reading: PolicyReading, mappings: Mappings) -> AppSignals:
@@ -131,7 +151,36 @@ def app_signals(profile: AppProfile, reading: PolicyReading, mappings: Mappings)
             for h in profile.sdks
         ),
         readable_policy=reading.language is None or reading.language.covered,
+        denials_of_everything=denials_of_everything(reading.statements, mappings),
     )
+
+
+def denials_of_everything(statements: Iterable[Statement], mappings: Mappings) -> tuple[Statement, ...]:
+    """First-party sentences that deny collecting or sharing anything at all
+    (``denials_of_everything`` in statements.yaml)."""
+    spec = getattr(mappings.statements, "denials_of_everything", None)
+    if spec is None:
+        return ()
+    phrases = tuple(p.lower() for p in (*spec.phrases.en, *spec.phrases.zh))
+    exclude = tuple(p.lower() for p in (*spec.exclude.en, *spec.exclude.zh))
+    return tuple(
+        st
+        for st in statements
+        if st.first_party
+        and st.denied & _COLLECT_OR_SHARE
+        and not st.actions
+        and not st.parties
+        and is_denial_of_everything(st.sentence.text, phrases, exclude)
+    )
+
+
+def is_denial_of_everything(text: str, phrases: Iterable[str], exclude: Iterable[str]) -> bool:
+    """Whether a denying sentence's words deny everything (the phrases are lowercase)."""
+    low = text.lower()
+    return any(p in low for p in phrases) and not any(x in low for x in exclude)
+
+
+_COLLECT_OR_SHARE = frozenset({"collect", "share"})
 
 
 def is_weak(hit: SdkHit) -> bool:
@@ -220,6 +269,8 @@ def data_rule(case: DataCase, mappings: Mappings, signals: AppSignals) -> tuple[
         return status, "weak_evidence"
     if status == "contradicted":
         return status, _denial_rule(perms, strong, mappings, signals)
+    if signals.denials_of_everything and any(_sdk_flag(mappings, signals, s.id, "tracking") for s in strong):
+        return "contradicted", "nothing_collected_contradicted"
     if status != "omitted":
         return status, ""
     if strong and not perms and all(s.id in case.derived for s in strong):

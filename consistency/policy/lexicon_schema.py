@@ -55,6 +55,19 @@ class PairedNegationSpec(_Closed):
     examples: Examples = Examples()
 
 
+class EverythingDenialSpec(_Closed):
+    """Sentences that deny collecting or sharing anything at all ("we do not collect
+    any personal information"): a denying sentence containing one of ``phrases``
+    and none of ``exclude`` (exceptions, children, cookies: scopes that make it a
+    partial denial). Read by the review rubric (``consistency.rubric``)."""
+
+    description: str
+    phrases: Phrases
+    exclude: Phrases = Phrases()
+    examples: Examples = Examples()
+    """``match``: denials of everything; ``no_match``: partial denials."""
+
+
 class LanguageSpec(_Closed):
     """One language a policy may be written in (see ``consistency.policy.language``)."""
 
@@ -155,5 +168,7 @@ class StatementsTable(_Closed):
     """Conditions ("if", "when"): they never negate, and a third party named in the
     condition ("if you log in with a third-party account, we obtain ...") is not
     the recipient of the main clause."""
+    denials_of_everything: EverythingDenialSpec | None = None
+    """"We collect nothing": see :class:`EverythingDenialSpec`."""
     languages: LanguagesSpec | None = None
     """The languages a policy may be written in, and which of them these tables cover."""
