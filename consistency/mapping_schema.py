@@ -293,6 +293,9 @@ class SdkSpec(_Closed):
     more_specific_than: tuple[str, ...] = ()
     """SDK ids whose signatures this one's overlap on purpose; a class matching both
     is credited to this one only."""
+    identity: bool | None = None
+    """Overrides the category's ``identity`` flag: a share-only SDK in the social
+    category does not sign the user in (review rubric, rule 5)."""
     examples: Examples = Examples()
     """``match``: class names (or ``lib/<abi>/x.so`` / ``meta:KEY``) that must be
     detected as this SDK; ``no_match``: near misses that must not."""

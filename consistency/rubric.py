@@ -34,8 +34,9 @@ by_reference               low       omitted, but the policy names every SDK tha
 storage_access             medium    reached only through storage permissions, which
                                      mean file access, not collection of the files
                                      (at most medium, rubric 2) unless an SDK uploads files
-sdk_data_unnamed           medium    omitted, taken only by SDKs that neither identify
-                                     the user nor read the advertising ID
+sdk_data_unnamed           medium    omitted, taken by SDKs that neither identify the
+                                     user nor read the advertising ID, and reached through
+                                     no dangerous permission in effect whose API is used
 nothing_collected_         high      the policy says nothing is collected or shared ("we
 contradicted                         do not collect any personal information") while a
                                      bundled tracking SDK takes the data type: class
@@ -287,7 +288,7 @@ def data_rule(case: DataCase, mappings: Mappings, signals: AppSignals) -> tuple[
         return "vague", "by_reference"
     if perms and all(_permission_flag(mappings, p.id, "file_access") for p in perms) and not strong:
         return status, "" if signals.uploads_files else "storage_access"
-    if strong and not perms:
+    if strong and not sensitive_perms:
         return status, "sdk_data_unnamed"
     return status, ""
 
@@ -297,7 +298,8 @@ def _denial_rule(
 ) -> str:
     used = any(p.in_effect and p.api_used is not False for p in perms)
     tracking = any(
-        _sdk_flag(mappings, signals, s.id, "tracking") or _sdk_flag(mappings, signals, s.id, "identity")
+        _sdk_flag(mappings, signals, s.id, "tracking")
+        or is_identity_sdk(mappings, s.id, signals.sdk_categories.get(s.id, ""))
         for s in sdks
     )
     return "denial_contradicted" if used or tracking else "denial_weakly_contradicted"
@@ -307,7 +309,18 @@ def _identity_data(mappings: Mappings, signals: AppSignals, sdk_id: str, data_ty
     """An identity SDK (sign-in, payments) taking identity data: the data its
     category is about (``default_data_types``), not its performance metrics."""
     spec = mappings.sdk_category(signals.sdk_categories.get(sdk_id, ""))
-    return bool(spec is not None and spec.identity and data_type in spec.default_data_types)
+    return (
+        spec is not None and is_identity_sdk(mappings, sdk_id, spec.id) and data_type in spec.default_data_types
+    )
+
+
+def is_identity_sdk(mappings: Mappings, sdk_id: str, category: str) -> bool:
+    """Sign-in, identity or payment SDK: the SDK's own ``identity`` flag, else its category's."""
+    try:
+        own = mappings.sdk(sdk_id).identity
+    except KeyError:
+        own = None
+    return own if own is not None else _category_flag(mappings, category, "identity")
 
 
 def _advertising_id(item: ReachableData, mappings: Mappings, signals: AppSignals) -> bool:
@@ -335,7 +348,7 @@ def sdk_rule(hit: SdkHit, status: FindingClass, mappings: Mappings, signals: App
         return ""
     if hit.sdk_id in signals.weak_sdks:
         return "weak_evidence"
-    if status == "omitted" and _category_flag(mappings, hit.category, "identity"):
+    if status == "omitted" and is_identity_sdk(mappings, hit.sdk_id, hit.category):
         return "identity_sdk_unnamed"
     return ""
 
