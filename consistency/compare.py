@@ -32,6 +32,8 @@ vague           Only a broader term covers the data type ("device information" f
 omitted         Nothing covers it, or only a catch-all ("personal information", "your
                 data"): a catch-all says nothing about which data, so it is no disclosure.
                 The catch-all sentences are still shown, as context.
+unknown         (set by the rubric, rule 7) would be ``omitted``, but the policy is in a
+                language the tables do not read: its silence proves nothing.
 ==============  ==============================================================================
 
 SDKs
@@ -68,9 +70,35 @@ approximate location only does not get an ``unsupported`` on precise location
 for saying "location". Ignoring a permission or SDK in the configuration does
 not turn the policy's claim into an ``unsupported`` one: the APK still shows it.
 
+The review rubric
+-----------------
+
+Each row's verdict then goes through the review rubric (:mod:`consistency.rubric`,
+where each rule is a row of its own table): the rules a privacy reviewer applies.
+They decide the severity, and in three cases the class:
+
+==  ==========================================  ===================================================
+#   rubric rule                                 effect on the table's verdict
+==  ==========================================  ===================================================
+1   collection is transmission                  no network permission, no networking SDK: info
+                                                (``on_device_only``)
+2   storage permissions are file access         omitted through them only: at most medium
+                                                (``storage_access``) unless an SDK uploads files
+3   disclosure by reference                     omitted, but every SDK taking it is named (or its
+                                                kind of provider): ``vague``, low (``by_reference``)
+4   data types that depend on the app           ``requires:`` in sdks.yaml: no purchase history
+                                                without billing; IP-derived location: low
+5   what matters stays high                     advertising ID unmentioned; identity SDK and its
+                                                data unnamed; "we collect nothing" with a tracking
+                                                SDK (``contradicted``); a denial against a used API
+6   evidence strength                           SDK seen only through meta-data keys: info
+7   unreadable policy                           omitted becomes ``unknown`` (info)
+8   every message names the rule that decided   "... Rule: named SDK, data disclosed by reference."
+==  ==========================================  ===================================================
+
 Severity is decided by :mod:`consistency.severity`; identity (the fingerprint)
 by :mod:`consistency.baseline`. Findings are sorted worst class first
-(contradicted, omitted, vague, unsupported, disclosed), then by severity
+(contradicted, omitted, vague, unknown, unsupported, disclosed), then by severity
 (highest first), then by subject.
 """
 
