@@ -253,3 +253,15 @@ def test_unreadable_policy_makes_omitted_data_unknown_but_keeps_sdk_names():
     assert (found["contacts.contacts"].status, found["contacts.contacts"].severity) == ("unknown", "info")
     assert found["personal.email"].status == "unknown"
     assert (found["google-sign-in"].status, found["google-sign-in"].severity) == ("omitted", "high")
+
+
+def test_requirements_refer_to_known_ids():
+    t = tables()
+    categories = {c.id for c in t.sdks.categories}
+    for req in t.sdks.requires:
+        t.datatype(req.data_type)  # raises KeyError when unknown
+        assert set(req.sdk_categories) <= categories and set(req.any_sdk_category) <= categories, req.id
+        for name in req.any_permission:
+            assert t.permission(name) is not None, (req.id, name)
+        for dt in req.any_permission_for:
+            t.datatype(dt)
