@@ -53,7 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 eval: $(STAMP)
-	$(BIN)/python -m consistency.policy.evaluate tests/data/policies
+	$(BIN)/python -m tools.evaluate tests/data/policies
 
 # Reviewer checks on real app + policy pairs (tests/data/realpairs.yaml): the shared
 # pairs plus your own in DIR (folders <pair id>/app.apk + policy.*, never committed).
@@ -65,8 +65,8 @@ samples: $(STAMP)
 	bash samples/build.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check consistency tests bench
-	$(BIN)/ruff format --check consistency tests bench
+	$(BIN)/ruff check consistency tests bench tools
+	$(BIN)/ruff format --check consistency tests bench tools
 
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache walkie-report.html

@@ -310,7 +310,9 @@ def _identity_data(mappings: Mappings, signals: AppSignals, sdk_id: str, data_ty
     category is about (``default_data_types``), not its performance metrics."""
     spec = mappings.sdk_category(signals.sdk_categories.get(sdk_id, ""))
     return (
-        spec is not None and is_identity_sdk(mappings, sdk_id, spec.id) and data_type in spec.default_data_types
+        spec is not None
+        and is_identity_sdk(mappings, sdk_id, spec.id)
+        and data_type in spec.default_data_types
     )
 
 

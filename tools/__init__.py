@@ -1,1 +1,2 @@
-"""Development tools: not part of the installed package."""
+"""Development tools that are not part of the installed package (evaluation
+against labelled policies and research corpora)."""

@@ -1,4 +1,4 @@
-"""Recognising a policy's language from its text (consistency.policy.language)."""
+"""Recognising a policy's language from its text (consistency.policy.extract.language)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 
 from consistency.mappings import load_mappings
-from consistency.policy.language import detect_language
+from consistency.policy.extract.language import detect_language
 
 
 @cache

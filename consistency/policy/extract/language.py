@@ -21,8 +21,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from ..models import PolicyLanguage
-from .lexicon_schema import LanguageSpec, LanguagesSpec
+from ...mappings.statements_schema import LanguageSpec, LanguagesSpec
+from ...models import PolicyLanguage
 
 UNDETERMINED = "und"
 
