@@ -39,13 +39,14 @@ from typing import Any
 
 from ..models import SCHEMA_VERSION, CheckResult, DataSource, Evidence, Finding, SdkHit
 from ..verdict import summarize
-from .interface import Reporter
+from .interface import Presentation, Reporter
 
 TOOL_NAME = "consistency"
 
 
-class JsonReporter(Reporter):
-    def __init__(self, indent: int | None = 2) -> None:
+class JsonReporter(Reporter[CheckResult]):
+    def __init__(self, presentation: Presentation = Presentation(), *, indent: int | None = 2) -> None:
+        super().__init__(presentation)
         self.indent = indent
 
     def render(self, result: CheckResult) -> str:
@@ -70,7 +71,7 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "sha256": facts.sha256,
             "path": facts.path,
         },
-        "policy": _policy(document),
+        "policy": _policy(document, _language(result)),
         "findings": [finding_to_dict(f) for f in result.findings],
         "suppressed": {
             "count": len(result.suppressed),
@@ -90,6 +91,11 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
     return doc
 
 
+def _language(result: CheckResult) -> dict[str, Any] | None:
+    lang = result.policy.language
+    return None if lang is None else {"id": lang.id, "name": lang.name, "covered": lang.covered}
+
+
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
     return {
         "subject_type": finding.subject_type,
@@ -98,6 +104,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "status": finding.status,
         "severity": finding.severity,
         "message": finding.message,
+        "rule": finding.rule,
         "fingerprint": finding.fingerprint,
         "sources": [source_to_dict(s) for s in finding.sources],
         "sdk": sdk_to_dict(finding.sdk) if finding.sdk is not None else None,
@@ -145,12 +152,12 @@ def load_check_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def _policy(document) -> dict[str, Any]:
+def _policy(document, language: Any) -> dict[str, Any]:
     """Where the policy came from. A policy fetched from a URL also carries the
     text that was checked: the page can change tomorrow, the result must not."""
     from ..fetch.client import is_url
 
-    policy = {"source": document.source, "sha256": document.sha256, "format": document.format}
+    policy = {"source": document.source, "sha256": document.sha256, "format": document.format, "language": language}
     if is_url(document.source):
         policy["fetched"] = {"text": document.text, "notes": [w for w in document.warnings if w.startswith("fetched from ")]}
     return policy

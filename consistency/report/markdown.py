@@ -11,8 +11,8 @@ import re
 
 from ..models import CheckResult, Finding
 from ..verdict import summarize, verdict_line
-from .interface import Reporter
-from .wording import describe_sources, first_quote
+from .interface import Presentation, Reporter
+from .wording import describe_sources, first_quote, language_notice
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -28,8 +28,9 @@ def code(text: str) -> str:
     return "`" + " ".join(text.split()).replace("`", "'").replace("|", "\\|") + "`"
 
 
-class MarkdownReporter(Reporter):
-    def __init__(self, quote_width: int = 120) -> None:
+class MarkdownReporter(Reporter[CheckResult]):
+    def __init__(self, presentation: Presentation = Presentation(), *, quote_width: int = 120) -> None:
+        super().__init__(presentation)
         self.quote_width = quote_width
 
     def render(self, result: CheckResult) -> str:
@@ -43,6 +44,9 @@ class MarkdownReporter(Reporter):
             f"{code(facts.package)}{version} checked against {code(result.policy.document.source)}.",
             "",
         ]
+        notice = language_notice(result)
+        if notice:
+            lines[2:2] = [f"> **Note:** {cell(notice)}", ""]
         problems = [f for f in result.findings if f.status != "disclosed"]
         disclosed = [f for f in result.findings if f.status == "disclosed"]
         if problems:
