@@ -27,7 +27,9 @@ def test_a_folder_of_every_app_form_is_scanned(tmp_path):
     assert main(["scan", str(catalog), "--db", str(db), "--workers", "1", "-q"]) == 0
     with sqlite3.connect(db) as connection:
         rows = dict(connection.execute("SELECT id, status FROM items").fetchall())
-        findings = dict(connection.execute("SELECT item_id, count(*) FROM findings GROUP BY item_id").fetchall())
+        findings = dict(
+            connection.execute("SELECT item_id, count(*) FROM findings GROUP BY item_id").fetchall()
+        )
     assert rows == {"notes-aab": "done", "notes-apks": "done", "notes-xapk": "done", "blank": "done"}
     # one app in three packings: the same findings
     assert findings["notes-aab"] == findings["notes-apks"] == findings["notes-xapk"]
