@@ -55,6 +55,9 @@ from .mapping_schema import (
 from .parse_cache import cached
 
 TABLE_FILES = ("datatypes.yaml", "permissions.yaml", "sdks.yaml", "parties.yaml", "statements.yaml")
+# --- issue 16 (Data safety): tables another module loads and validates itself
+# (consistency.datasafety.table); here they are only allowed and hashed into the digest.
+COMPANION_FILES = ("datasafety.yaml",)
 
 _MAX_YAML_NODES = 2_000_000
 """More nodes than any real table has: a guard against alias bombs ("billion laughs")."""
@@ -196,6 +199,9 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
         found = False
         for path in sorted(directory.iterdir()):
             if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            if path.name in COMPANION_FILES:  # issue 16: validated by its owner, counted in the digest
+                hasher.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
                 continue
             if path.name not in TABLE_FILES:
                 problems.append(

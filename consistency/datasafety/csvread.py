@@ -34,7 +34,6 @@ MAX_FORM_BYTES = 8 * 1024 * 1024
 """A full export is about 80 KB; anything near this is not a Data safety form."""
 REQUIREMENTS = frozenset({"REQUIRED", "MAYBE_REQUIRED", "OPTIONAL", "MULTIPLE_CHOICE", "SINGLE_CHOICE"})
 BOOLEAN_VALUES = frozenset({"TRUE", "FALSE", ""})
-COLLECTS_DATA = "PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA"
 
 
 def read_form(path: str | Path, table: FormTable) -> DataSafetyForm:
@@ -63,7 +62,7 @@ def parse_form(data: bytes, table: FormTable, source: str = "<form>") -> DataSaf
         delimiter=delimiter,
         rows=rows,
         declared=_declared(rows, table),
-        collects_data=_boolean(next((r.value for r in rows if r.question == COLLECTS_DATA), "")),
+        collects_data=_boolean(next((r.value for r in rows if _role(r, table) == "collects_data"), "")),
     )
 
 
@@ -188,6 +187,11 @@ def _check_row(
         single_choice[row.question] = row.line
 
 
+def _role(row: FormRow, table: FormTable) -> str | None:
+    template = table.row(row.question, row.response)
+    return template.role if template else None
+
+
 def _boolean(value: str) -> bool | None:
     upper = value.upper()
     return True if upper == "TRUE" else False if upper == "FALSE" else None
@@ -202,9 +206,8 @@ def _declared(rows: tuple[FormRow, ...], table: FormTable) -> tuple[DeclaredType
         assert template is not None  # checked while reading
         if template.type_response is not None:
             usage.setdefault(template.type_response, []).append((row, template.role, template.purpose))
-        elif table.type_for_response(row.response) is not None and row.question.startswith("PSL_DATA_TYPES_"):
-            if _boolean(row.value):
-                ticked.append((row, row.response))
+        elif template.role == "type" and _boolean(row.value):
+            ticked.append((row, row.response))
     declared = []
     for row, response in ticked:
         form_type = table.type_for_response(response)

@@ -33,6 +33,7 @@ class _Question(_Closed):
     kind: RowKind
     requirement: str
     label: str
+    role: Literal["collects_data"] | None = None
 
 
 class _Type(_Closed):
@@ -100,7 +101,9 @@ class TemplateRow:
     type_response: str | None = None
     """For usage rows: the data type (its response id, ``PSL_NAME``) the row is about."""
     role: str | None = None
-    """For usage rows: collected, shared, ephemeral, optional, required, collection or sharing."""
+    """``type`` for the rows that tick a data type; ``collects_data`` for the form's
+    first question; for usage rows: collected, shared, ephemeral, optional,
+    required, collection or sharing."""
     purpose: str | None = None
     """For purpose rows: our purpose id (``analytics``)."""
 
@@ -217,8 +220,8 @@ def _directories(mappings: Mappings) -> list[Path]:
 def _to_table(parsed: _File) -> FormTable:
     purposes = tuple((p.id, p.response, p.label) for p in parsed.purposes)
     types = tuple(FormType(t.question, t.response, t.label, t.datatype) for t in parsed.types)
-    rows = [TemplateRow(q.question, q.response, q.kind, q.requirement, q.label) for q in parsed.questions]
-    rows += [TemplateRow(t.question, t.response, "choice", "MULTIPLE_CHOICE", t.label) for t in types]
+    rows = [TemplateRow(q.question, q.response, q.kind, q.requirement, q.label, role=q.role) for q in parsed.questions]
+    rows += [TemplateRow(t.question, t.response, "choice", "MULTIPLE_CHOICE", t.label, role="type") for t in types]
     for t in types:
         for u in parsed.usage:
             question = parsed.usage_question.format(type=t.response, part=u.part)

@@ -1,0 +1,193 @@
+"""The three-way check: the Data safety form against the APK and the policy.
+
+=================  ========  ===================================================
+kind               default   when
+=================  ========  ===================================================
+undeclared         high      the app reaches a data type (a dangerous permission
+                             in effect, or a bundled SDK that collects it) that
+                             the form does not declare; medium when only a
+                             normal permission or one not in effect reaches it
+not_shared         high      the form declares the type but not as shared, while
+                             a bundled SDK sends it to its vendor as *sharing*
+                             (per the vendor's Data safety guidance or, lacking
+                             it, the SDK's category: ad and attribution networks)
+undisclosed        medium    the form declares a type the policy does not
+                             disclose (not mentioned, or only a catch-all);
+                             high when the policy denies collecting it
+sharing_denied     medium    the policy says the type is shared, the form
+                             declares it as collected only
+unsupported        info      the form declares a type that only a permission
+                             gives (``platform_gated``) and the APK requests none
+=================  ========  ===================================================
+
+Severities are overridden like the others' (``severity: {datasafety_undeclared: low}``
+in ``consistency.yaml``): the rule names are the kinds prefixed ``datasafety_``.
+Without a policy only the APK-versus-form kinds are checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from ..mappings import Mappings
+from ..models import AppProfile, DataSource, PolicyReading, Severity
+from .evidence import disclosure_for, policy_evidence, policy_status
+from .model import DataSafetyCheck, DataSafetyForm, DeclaredType, FormEvidence, FormFinding, FormFindingKind
+from .table import FormTable
+
+RULE_PREFIX = "datasafety_"
+DEFAULT_SEVERITY: dict[str, Severity] = {
+    "undeclared": "high",
+    "undeclared_other": "medium",
+    "not_shared": "high",
+    "undisclosed": "medium",
+    "undisclosed_denied": "high",
+    "sharing_denied": "medium",
+    "unsupported": "info",
+}
+"""Default severity per rule; a rule is a kind or one case of it (``undeclared_other``)."""
+SEVERITY_RULES: tuple[str, ...] = tuple(RULE_PREFIX + rule for rule in DEFAULT_SEVERITY)
+"""Every key a configuration may override."""
+DISCLOSING = frozenset({"collected", "shared", "vague"})
+"""Policy statuses that disclose a type (vague ones too: the policy check reports those)."""
+
+
+def check_form(
+    profile: AppProfile,
+    form: DataSafetyForm,
+    reading: PolicyReading | None,
+    table: FormTable,
+    mappings: Mappings,
+    overrides: Mapping[str, Severity] | None = None,
+) -> DataSafetyCheck:
+    """Compare a form with what the app reaches and, when given, the policy reading."""
+    overrides = overrides or {}
+    package = profile.facts.package
+    sdk_categories = {hit.sdk_id: hit.category for hit in profile.sdks}
+    reached = {r.data_type: r.sources for r in profile.data}
+    findings: list[FormFinding] = []
+
+    def add(kind: FormFindingKind, rule: str, datatype: str, message: str, sources: tuple[DataSource, ...],
+            form_rows: tuple[FormEvidence, ...]) -> None:
+        form_type = table.type_for_datatype(datatype)
+        findings.append(
+            FormFinding(
+                kind=kind,
+                severity=_severity(kind, rule, overrides),
+                datatype=datatype,
+                name=form_type.label if form_type else datatype,
+                message=message,
+                sources=sources,
+                form=form_rows,
+                policy=policy_evidence(reading, datatype),
+                policy_status=policy_status(reading, datatype) if reading is not None else "",
+                fingerprint=_fingerprint(package, kind, datatype, sources),
+            )
+        )
+
+    for datatype, sources in reached.items():
+        form_type = table.type_for_datatype(datatype)
+        if form_type is None:
+            continue
+        declared = form.declared_type(datatype)
+        if declared is None:
+            sensitive = any(_is_sensitive(s) for s in sources)
+            add(
+                "undeclared",
+                "undeclared" if sensitive else "undeclared_other",
+                datatype,
+                f"The app can reach {form_type.label} and the form does not declare it.",
+                sources,
+                _type_row(form, form_type.question, form_type.response),
+            )
+            continue
+        sharing = tuple(
+            s for s in sources
+            if s.kind == "sdk" and table.practice(s.id, sdk_categories.get(s.id, ""), datatype).shared
+        )
+        if sharing and not declared.shared:
+            add(
+                "not_shared",
+                "not_shared",
+                datatype,
+                f"The form declares {form_type.label} as not shared, and "
+                f"{', '.join(s.id for s in sharing)} send it to their vendors as sharing.",
+                sharing,
+                _declared_rows(form, declared),
+            )
+    for declared in form.declared:
+        sources = reached.get(declared.datatype, ())
+        if not sources and mappings.datatype(declared.datatype).platform_gated:
+            add(
+                "unsupported",
+                "unsupported",
+                declared.datatype,
+                f"The form declares {declared.label}, and the APK requests no permission that gives it.",
+                (),
+                _declared_rows(form, declared),
+            )
+        if reading is None:
+            continue
+        status = policy_status(reading, declared.datatype)
+        if status not in DISCLOSING:
+            denied = status == "denied"
+            add(
+                "undisclosed",
+                "undisclosed_denied" if denied else "undisclosed",
+                declared.datatype,
+                f"The form declares {declared.label}, and the policy "
+                + ("denies collecting it." if denied else "does not disclose it."),
+                sources,
+                _declared_rows(form, declared),
+            )
+            continue
+        disclosure = disclosure_for(reading, declared.datatype)
+        if disclosure is not None and "share" in disclosure.actions and not declared.shared:
+            add(
+                "sharing_denied",
+                "sharing_denied",
+                declared.datatype,
+                f"The policy says {declared.label} is shared, and the form declares it as not shared.",
+                sources,
+                _declared_rows(form, declared),
+            )
+    order = {k: i for i, k in enumerate(("undeclared", "not_shared", "undisclosed", "sharing_denied", "unsupported"))}
+    type_order = {t.datatype: i for i, t in enumerate(table.types)}
+    findings.sort(key=lambda f: (order[f.kind], type_order.get(f.datatype, len(type_order))))
+    return DataSafetyCheck(
+        source=form.source,
+        findings=tuple(findings),
+        declared=tuple(d.datatype for d in form.declared),
+    )
+
+
+def _severity(kind: str, rule: str, overrides: Mapping[str, Severity]) -> Severity:
+    for key in (RULE_PREFIX + rule, RULE_PREFIX + kind):
+        if key in overrides:
+            return overrides[key]
+    return DEFAULT_SEVERITY[rule]
+
+
+def _is_sensitive(source: DataSource) -> bool:
+    """As for the policy check: an SDK collects it, or a dangerous permission in effect gives it."""
+    return source.kind == "sdk" or (source.dangerous and source.in_effect)
+
+
+def _type_row(form: DataSafetyForm, question: str, response: str) -> tuple[FormEvidence, ...]:
+    row = next((r for r in form.rows if r.question == question and r.response == response), None)
+    if row is None:
+        return ()
+    return (FormEvidence(row.line, row.question, row.response, row.value),)
+
+
+def _declared_rows(form: DataSafetyForm, declared: DeclaredType) -> tuple[FormEvidence, ...]:
+    """The row that ticks the type and the row that answers "shared"."""
+    lines = {declared.line, declared.shared_line}
+    return tuple(FormEvidence(r.line, r.question, r.response, r.value) for r in form.rows if r.line in lines)
+
+
+def _fingerprint(package: str, kind: str, datatype: str, sources: tuple[DataSource, ...]) -> str:
+    """Like the policy findings' fingerprint: what the finding is about, not where it sits."""
+    parts = "|".join(sorted(f"{s.kind}:{s.id}" for s in sources))
+    return hashlib.sha256(f"v1|datasafety|{package}|{kind}|{datatype}|{parts}".encode()).hexdigest()
