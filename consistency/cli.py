@@ -198,6 +198,12 @@ def check(
         typer.Option("--no-timestamp", help="Leave the timestamp out of the report (byte-identical output)."),
     ] = False,
     mappings: MappingsOption = None,
+    data_safety: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-safety", help="Also check the app's Data safety form (Play Console's CSV export)."
+        ),
+    ] = None,
 ) -> None:
     """The diff: findings with evidence; exit 1 on findings at or above --fail-on."""
     from .pipeline import run_check
@@ -215,8 +221,31 @@ def check(
         timestamp=not no_timestamp,
         extra_mappings=tuple(mappings or ()),
         emit=emit,
+        data_safety=data_safety,
     )
     raise typer.Exit(code)
+
+
+class DraftFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def datasafety(
+    apk: Annotated[Path, typer.Argument(help="The APK.")],
+    policy: Annotated[
+        str | None, typer.Option("--policy", help="Its privacy policy: adds evidence and questions.")
+    ] = None,
+    format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
+    output: OutputOption = None,
+    mappings: MappingsOption = None,
+) -> None:
+    """Draft Google Play's Data safety form: text, JSON, or Play Console's CSV import format."""
+    from .datasafety.draft_command import run_draft
+
+    emit(run_draft(apk, policy, format.value, tuple(mappings or ())), output)
 
 
 @app.command()

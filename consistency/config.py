@@ -81,6 +81,14 @@ class _SeveritySettings(BaseModel):
     omitted_dangerous_data: SeverityName | None = None
     omitted_other_data: SeverityName | None = None
     omitted_sdk: SeverityName | None = None
+    # issue 16: the Data safety form's rules (consistency.datasafety.threeway.SEVERITY_RULES)
+    datasafety_undeclared: SeverityName | None = None
+    datasafety_undeclared_other: SeverityName | None = None
+    datasafety_not_shared: SeverityName | None = None
+    datasafety_undisclosed: SeverityName | None = None
+    datasafety_undisclosed_denied: SeverityName | None = None
+    datasafety_sharing_denied: SeverityName | None = None
+    datasafety_unsupported: SeverityName | None = None
 
 
 class _ConfigFile(BaseModel):

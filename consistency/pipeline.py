@@ -86,6 +86,7 @@ def run_check(
     timestamp: bool,
     extra_mappings: Sequence[Path],
     emit: Callable[[str, Path | None], None],
+    data_safety: Path | None = None,
 ) -> int:
     """The ``check`` command: returns 0 (nothing at or above the threshold) or 1.
 
@@ -101,8 +102,17 @@ def run_check(
     config = load_config(config_path)
     accepted = load_baseline(baseline) if baseline is not None else None
     mappings = load_mappings((*config.mappings, *extra_mappings))
+    form = None
+    if data_safety is not None:  # issue 16: read the form before the slow work, so a bad one fails at once
+        from .datasafety.attach import load_form
+
+        form = load_form(data_safety, mappings)
     stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp else None
     result = check(apk, policy, mappings, config, fail_on=fail_on, timestamp=stamp)  # type: ignore[arg-type]
+    if form is not None:  # issue 16: the form's side of the diff
+        from .datasafety.attach import attach_form
+
+        result = attach_form(result, *form, mappings, config)
     if write_baseline is not None:
         accepted = accept_findings(result.findings, reason, mappings.digest, previous=accepted)
         save_baseline(write_baseline, accepted)

@@ -13,9 +13,18 @@ not_shared         high      the form declares the type but not as shared, while
                              it, the SDK's category: ad and attribution networks)
 undisclosed        medium    the form declares a type the policy does not
                              disclose (not mentioned, or only a catch-all);
-                             high when the policy denies collecting it
-sharing_denied     medium    the policy says the type is shared, the form
-                             declares it as collected only
+                             high when the policy denies collecting it. Only for
+                             types the APK shows no sign of (typed in by users,
+                             collected by servers): a type the APK reaches is
+                             already judged against the policy by the main check
+                             (omitted, contradicted), and saying it twice is noise
+sharing_denied     medium    the policy says the type is sold, or shared with a
+                             party that uses it for its own purposes (a category
+                             such as advertising partners, or a bundled SDK that
+                             shares it per its vendor), and the form declares it
+                             as not shared. "Send a photo to a channel" or "we use
+                             Amap for maps" is not sharing in Play's sense, so a
+                             bare "share" with no such party does not count
 unsupported        info      the form declares a type that only a permission
                              gives (``platform_gated``) and the APK requests none
 =================  ========  ===================================================
@@ -86,6 +95,7 @@ def check_form(
             )
         )
 
+    not_shared: set[str] = set()
     for datatype, sources in reached.items():
         form_type = table.type_for_datatype(datatype)
         if form_type is None:
@@ -107,6 +117,7 @@ def check_form(
             if s.kind == "sdk" and table.practice(s.id, sdk_categories.get(s.id, ""), datatype).shared
         )
         if sharing and not declared.shared:
+            not_shared.add(datatype)
             add(
                 "not_shared",
                 "not_shared",
@@ -130,7 +141,7 @@ def check_form(
         if reading is None:
             continue
         status = policy_status(reading, declared.datatype)
-        if status not in DISCLOSING:
+        if status not in DISCLOSING and not sources:
             denied = status == "denied"
             add(
                 "undisclosed",
@@ -142,8 +153,9 @@ def check_form(
                 _declared_rows(form, declared),
             )
             continue
-        disclosure = disclosure_for(reading, declared.datatype)
-        if disclosure is not None and "share" in disclosure.actions and not declared.shared:
+        if declared.shared or declared.datatype in not_shared:
+            continue
+        if _policy_says_shared(reading, declared.datatype, sources, sdk_categories, table):
             add(
                 "sharing_denied",
                 "sharing_denied",
@@ -160,6 +172,37 @@ def check_form(
         findings=tuple(findings),
         declared=tuple(d.datatype for d in form.declared),
     )
+
+
+def _policy_says_shared(
+    reading: PolicyReading,
+    datatype: str,
+    sources: tuple[DataSource, ...],
+    sdk_categories: Mapping[str, str],
+    table: FormTable,
+) -> bool:
+    """Whether a policy sentence about ``datatype`` sells it, or shares it with a party
+    that counts as sharing in Play's sense (see the module docstring)."""
+    disclosure = disclosure_for(reading, datatype)
+    if disclosure is None:
+        return False
+    sdk_sources = {s.id for s in sources if s.kind == "sdk"}
+    shared_categories = {cid for cid, practice in table.category_defaults if practice.shared}
+    for statement in disclosure.evidence:
+        if "sell" in statement.actions:
+            return True
+        if "share" not in statement.actions:
+            continue
+        for party in statement.parties:
+            if party.kind == "category" and party.id in shared_categories:
+                return True
+            if (
+                party.kind == "sdk"
+                and party.id in sdk_sources
+                and table.practice(party.id, sdk_categories.get(party.id, ""), datatype).shared
+            ):
+                return True
+    return False
 
 
 def _severity(kind: str, rule: str, overrides: Mapping[str, Severity]) -> Severity:

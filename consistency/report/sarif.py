@@ -102,6 +102,11 @@ class SarifReporter(Reporter):
             "results": [_result(f, result, base) for f in result.findings if f.status in RULE_CLASSES],
             "properties": {"mappings_digest": result.profile.mappings_digest, "fail_on": result.fail_on},
         }
+        if result.data_safety is not None:  # issue 16: the Data safety form's rules and results
+            from ..datasafety.render import sarif_results, sarif_rules
+
+            run["tool"]["driver"]["rules"] += sarif_rules()
+            run["results"] += sarif_results(result.data_safety, len(RULE_CLASSES), _uri(result.data_safety.source, base))
         if result.timestamp is not None:
             run["invocations"] = [{"executionSuccessful": True, "endTimeUtc": result.timestamp}]
         return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
