@@ -202,6 +202,7 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
                 continue
             if path.name in COMPANION_FILES:  # issue 16: validated by its owner, counted in the digest
                 hasher.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+                found = True
                 continue
             if path.name not in TABLE_FILES:
                 problems.append(
