@@ -333,7 +333,11 @@ def mappings_check(
     if problems:
         typer.echo(render_mapping_problems(problems))
         raise typer.Exit(EXIT_ERROR)
-    typer.echo(render_mapping_check(load_mappings(extra)))
+    tables = load_mappings(extra)
+    from .datasafety.table import load_form_table  # issue 16: datasafety.yaml is validated by its owner
+
+    load_form_table(tables)
+    typer.echo(render_mapping_check(tables))
 
 
 @mappings_app.command("list")
