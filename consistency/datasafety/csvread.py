@@ -45,7 +45,9 @@ def read_form(path: str | Path, table: FormTable) -> DataSafetyForm:
     except OSError as exc:
         raise DataSafetyFormError(f"cannot read the Data safety form: {exc.strerror or exc}", path) from exc
     if len(data) > MAX_FORM_BYTES:
-        raise DataSafetyFormError(f"larger than {MAX_FORM_BYTES // (1024 * 1024)} MiB: not a Data safety form", path)
+        raise DataSafetyFormError(
+            f"larger than {MAX_FORM_BYTES // (1024 * 1024)} MiB: not a Data safety form", path
+        )
     return parse_form(data, table, str(path))
 
 
@@ -213,7 +215,11 @@ def _declared(rows: tuple[FormRow, ...], table: FormTable) -> tuple[DeclaredType
         form_type = table.type_for_response(response)
         assert form_type is not None
         answers = usage.get(response, [])
-        on = {role for r, role, _ in answers if _boolean(r.value) and role in ("collected", "shared", "optional", "required")}
+        on = {
+            role
+            for r, role, _ in answers
+            if _boolean(r.value) and role in ("collected", "shared", "optional", "required")
+        }
         shared_row = next((r for r, role, _ in answers if role == "shared"), None)
         ephemeral = next((_boolean(r.value) for r, role, _ in answers if role == "ephemeral"), None)
         required = True if "required" in on else False if "optional" in on else None
@@ -229,8 +235,12 @@ def _declared(rows: tuple[FormRow, ...], table: FormTable) -> tuple[DeclaredType
                 shared_line=shared_row.line if shared_row else None,
                 ephemeral=ephemeral,
                 required=required,
-                collection_purposes=tuple(p for r, role, p in answers if role == "collection" and p and _boolean(r.value)),
-                sharing_purposes=tuple(p for r, role, p in answers if role == "sharing" and p and _boolean(r.value)),
+                collection_purposes=tuple(
+                    p for r, role, p in answers if role == "collection" and p and _boolean(r.value)
+                ),
+                sharing_purposes=tuple(
+                    p for r, role, p in answers if role == "sharing" and p and _boolean(r.value)
+                ),
             )
         )
     return tuple(declared)

@@ -36,7 +36,9 @@ def draft_form(
     for reach in profile.data:
         form_type = table.type_for_datatype(reach.data_type)
         if form_type is None:
-            text = unmapped.get(reach.data_type, "The form has no type for this data: say how you declare it.")
+            text = unmapped.get(
+                reach.data_type, "The form has no type for this data: say how you declare it."
+            )
             name = mappings.datatype(reach.data_type).label
             questions.append(DraftQuestion("unmapped", f"{name}: {text}", reach.data_type))
             continue

@@ -12,7 +12,8 @@ import html
 import json
 from typing import Any
 
-from ..models import DataSource, Evidence
+from ..models import DataSource
+from ..report.json import evidence_to_dict, source_to_dict
 from ..report.wording import describe_sources
 from .csvwrite import write_form
 from .draft import draft_rows
@@ -71,11 +72,17 @@ def _draft_type_dict(t: DraftType, table: FormTable) -> dict[str, Any]:
         "sharing_purposes": [table.purpose_label(p) for p in t.sharing_purposes],
         "permissions": [s.id for s in t.permissions],
         "sdks": [
-            {"id": p.sdk_id, "name": p.name, "vendor": p.vendor, "shared": p.shared,
-             "purposes": [table.purpose_label(x) for x in p.purposes], "source": p.source}
+            {
+                "id": p.sdk_id,
+                "name": p.name,
+                "vendor": p.vendor,
+                "shared": p.shared,
+                "purposes": [table.purpose_label(x) for x in p.purposes],
+                "source": p.source,
+            }
             for p in t.sdks
         ],
-        "policy": [_evidence_dict(e) for e in t.policy],
+        "policy": [evidence_to_dict(e) for e in t.policy],
     }
 
 
@@ -111,7 +118,10 @@ def draft_text(draft: Draft, table: FormTable) -> str:
 
 def findings_text(check: DataSafetyCheck) -> list[str]:
     """Plain lines for the terminal report."""
-    lines = ["", f"DATA SAFETY FORM ({len(check.findings)})  {check.source}: the form against the APK and the policy."]
+    lines = [
+        "",
+        f"DATA SAFETY FORM ({len(check.findings)})  {check.source}: the form against the APK and the policy.",
+    ]
     if not check.findings:
         lines.append("  The form agrees with the APK and the policy.")
     for f in check.findings:
@@ -168,9 +178,12 @@ def findings_json(check: DataSafetyCheck) -> dict[str, Any]:
                 "name": f.name,
                 "message": f.message,
                 "fingerprint": f.fingerprint,
-                "sources": [_source_dict(s) for s in f.sources],
-                "form": [{"row": r.line, "question": r.question, "response": r.response, "value": r.value} for r in f.form],
-                "policy": {"status": f.policy_status, "evidence": [_evidence_dict(e) for e in f.policy]},
+                "sources": [source_to_dict(s) for s in f.sources],
+                "form": [
+                    {"row": r.line, "question": r.question, "response": r.response, "value": r.value}
+                    for r in f.form
+                ],
+                "policy": {"status": f.policy_status, "evidence": [evidence_to_dict(e) for e in f.policy]},
             }
             for f in check.findings
         ],
@@ -208,7 +221,12 @@ def sarif_results(check: DataSafetyCheck, first_rule_index: int, form_uri: str) 
                 "level": sarif_level(f.severity),
                 "message": {"text": f"{f.message} APK: {_apk_side(f.sources)}. Policy: {_policy_side(f)}."},
                 "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": form_uri}, "region": {"startLine": line}}}
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": form_uri},
+                            "region": {"startLine": line},
+                        }
+                    }
                 ],
                 "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
                 "properties": {"data_type": f.datatype, "kind": f.kind, "severity": f.severity},
@@ -227,7 +245,9 @@ def _apk_side(sources: tuple[DataSource, ...]) -> str:
 def _form_side(rows: tuple[FormEvidence, ...]) -> str:
     if not rows:
         return "no row for it"
-    return "; ".join(f"row {r.line}: {r.question} / {r.response or '-'} = {r.value or '(blank)'}" for r in rows)
+    return "; ".join(
+        f"row {r.line}: {r.question} / {r.response or '-'} = {r.value or '(blank)'}" for r in rows
+    )
 
 
 def _policy_side(f: FormFinding) -> str:
@@ -242,11 +262,3 @@ def _policy_side(f: FormFinding) -> str:
 def _squeeze(text: str, width: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
-
-
-def _source_dict(source: DataSource) -> dict[str, Any]:
-    return {"kind": source.kind, "id": source.id, "dangerous": source.dangerous, "in_effect": source.in_effect}
-
-
-def _evidence_dict(e: Evidence) -> dict[str, Any]:
-    return {"line": e.line, "start": e.start, "end": e.end, "text": e.text, "role": e.role}

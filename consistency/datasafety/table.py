@@ -147,7 +147,9 @@ class FormTable:
     category_defaults: tuple[tuple[str, Practice], ...]
     sdk_guidance: tuple[tuple[str, tuple[tuple[str, Practice], ...]], ...]
     developer_questions: tuple[tuple[str, str], ...]
-    _by_key: dict[tuple[str, str], TemplateRow] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    _by_key: dict[tuple[str, str], TemplateRow] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
 
     def __post_init__(self) -> None:
         self._by_key.update({(r.question, r.response): r for r in self.rows})
@@ -220,14 +222,21 @@ def _directories(mappings: Mappings) -> list[Path]:
 def _to_table(parsed: _File) -> FormTable:
     purposes = tuple((p.id, p.response, p.label) for p in parsed.purposes)
     types = tuple(FormType(t.question, t.response, t.label, t.datatype) for t in parsed.types)
-    rows = [TemplateRow(q.question, q.response, q.kind, q.requirement, q.label, role=q.role) for q in parsed.questions]
-    rows += [TemplateRow(t.question, t.response, "choice", "MULTIPLE_CHOICE", t.label, role="type") for t in types]
+    rows = [
+        TemplateRow(q.question, q.response, q.kind, q.requirement, q.label, role=q.role)
+        for q in parsed.questions
+    ]
+    rows += [
+        TemplateRow(t.question, t.response, "choice", "MULTIPLE_CHOICE", t.label, role="type") for t in types
+    ]
     for t in types:
         for u in parsed.usage:
             question = parsed.usage_question.format(type=t.response, part=u.part)
             if u.purposes is None:
                 label = parsed.usage_label.format(type=t.short_label, label=u.label)
-                rows.append(TemplateRow(question, u.response, u.kind, u.requirement, label, t.response, u.role))
+                rows.append(
+                    TemplateRow(question, u.response, u.kind, u.requirement, label, t.response, u.role)
+                )
                 continue
             for pid, response, plabel in purposes:
                 label = parsed.usage_label.format(type=t.short_label, label=u.label.format(purpose=plabel))
@@ -241,7 +250,8 @@ def _to_table(parsed: _File) -> FormTable:
         purposes=purposes,
         unmapped=tuple(sorted(parsed.unmapped.items())),
         category_defaults=tuple(
-            (c, Practice(p.shared, p.purposes, f"category:{c}")) for c, p in sorted(parsed.category_defaults.items())
+            (c, Practice(p.shared, p.purposes, f"category:{c}"))
+            for c, p in sorted(parsed.category_defaults.items())
         ),
         sdk_guidance=tuple(
             (sid, tuple((dt, Practice(p.shared, p.purposes, g.source)) for dt, p in sorted(g.types.items())))

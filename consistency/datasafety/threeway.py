@@ -77,8 +77,14 @@ def check_form(
     reached = {r.data_type: r.sources for r in profile.data}
     findings: list[FormFinding] = []
 
-    def add(kind: FormFindingKind, rule: str, datatype: str, message: str, sources: tuple[DataSource, ...],
-            form_rows: tuple[FormEvidence, ...]) -> None:
+    def add(
+        kind: FormFindingKind,
+        rule: str,
+        datatype: str,
+        message: str,
+        sources: tuple[DataSource, ...],
+        form_rows: tuple[FormEvidence, ...],
+    ) -> None:
         form_type = table.type_for_datatype(datatype)
         findings.append(
             FormFinding(
@@ -113,7 +119,8 @@ def check_form(
             )
             continue
         sharing = tuple(
-            s for s in sources
+            s
+            for s in sources
             if s.kind == "sdk" and table.practice(s.id, sdk_categories.get(s.id, ""), datatype).shared
         )
         if sharing and not declared.shared:
@@ -164,7 +171,10 @@ def check_form(
                 sources,
                 _declared_rows(form, declared),
             )
-    order = {k: i for i, k in enumerate(("undeclared", "not_shared", "undisclosed", "sharing_denied", "unsupported"))}
+    order = {
+        k: i
+        for i, k in enumerate(("undeclared", "not_shared", "undisclosed", "sharing_denied", "unsupported"))
+    }
     type_order = {t.datatype: i for i, t in enumerate(table.types)}
     findings.sort(key=lambda f: (order[f.kind], type_order.get(f.datatype, len(type_order))))
     return DataSafetyCheck(

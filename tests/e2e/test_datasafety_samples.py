@@ -14,13 +14,13 @@ import yaml
 from consistency import check
 from consistency.apk import inspect_apk
 from consistency.cli import main
+from consistency.config import CheckConfig
 from consistency.datasafety.attach import attach_form, load_form
 from consistency.datasafety.csvread import parse_form, read_form
 from consistency.datasafety.csvwrite import write_form
 from consistency.datasafety.draft import draft_form, draft_rows
 from consistency.datasafety.table import load_form_table
 from consistency.datasafety.threeway import check_form
-from consistency.config import CheckConfig
 from consistency.mappings import load_mappings
 from consistency.report.interface import reporter_for
 from consistency.report.json import load_check_schema
@@ -29,7 +29,11 @@ from tests.helpers.paths import SAMPLES
 
 pytestmark = pytest.mark.e2e
 SAMPLE_NAMES = sorted(p.parent.name for p in SAMPLES.glob("*/datasafety.expected.yaml"))
-WITH_POLICY = [n for n in SAMPLE_NAMES if "three_way" in yaml.safe_load((SAMPLES / n / "datasafety.expected.yaml").read_text())]
+WITH_POLICY = [
+    n
+    for n in SAMPLE_NAMES
+    if "three_way" in yaml.safe_load((SAMPLES / n / "datasafety.expected.yaml").read_text())
+]
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +126,11 @@ def test_each_finding_names_the_three_sides() -> None:
     assert {s.id for s in not_shared.sources} >= {"google-mobile-ads", "appsflyer"}
     assert [(r.question, r.response, r.value) for r in not_shared.form] == [
         ("PSL_DATA_TYPES_IDENTIFIERS", "PSL_DEVICE_ID", "TRUE"),
-        ("PSL_DATA_USAGE_RESPONSES:PSL_DEVICE_ID:PSL_DATA_USAGE_COLLECTION_AND_SHARING", "PSL_DATA_USAGE_ONLY_SHARED", "FALSE"),
+        (
+            "PSL_DATA_USAGE_RESPONSES:PSL_DEVICE_ID:PSL_DATA_USAGE_COLLECTION_AND_SHARING",
+            "PSL_DATA_USAGE_ONLY_SHARED",
+            "FALSE",
+        ),
     ]
     assert not_shared.policy_status == "vague" and "device information" in not_shared.policy[0].text
     undeclared = findings[("undeclared", "audio.recordings")]
@@ -133,7 +141,9 @@ def test_each_finding_names_the_three_sides() -> None:
 
 def test_form_findings_fail_the_check_and_count_in_the_verdict() -> None:
     summary = summarize(chatter_result())
-    plain = summarize(check(SAMPLES / "chatter" / "chatter.apk", SAMPLES / "chatter" / "policy.html", tables()[0]))
+    plain = summarize(
+        check(SAMPLES / "chatter" / "chatter.apk", SAMPLES / "chatter" / "policy.html", tables()[0])
+    )
     assert summary.form_failing == 2  # the two high ones
     assert dict(summary.by_severity)["info"] == dict(plain.by_severity)["info"] + 1
 
@@ -156,14 +166,18 @@ def test_every_format_carries_the_form_findings() -> None:
     assert 'id="datasafety"' in reporter_for("html").render(result)
     assert "| not_shared | high | Device or other IDs" in reporter_for("markdown").render(result)
     text = reporter_for("text").render(result)
-    assert "DATA SAFETY FORM (5)" in text and "row 61: PSL_DATA_TYPES_IDENTIFIERS / PSL_DEVICE_ID = TRUE" in text
+    assert (
+        "DATA SAFETY FORM (5)" in text and "row 61: PSL_DATA_TYPES_IDENTIFIERS / PSL_DEVICE_ID = TRUE" in text
+    )
 
 
 def test_severities_are_configurable_like_the_others() -> None:
     mappings, table = tables()
     form = read_form(SAMPLES / "chatter" / "datasafety.csv", table)
     config = CheckConfig(severity=(("datasafety_not_shared", "low"), ("datasafety_undisclosed", "info")))
-    checked = check_form(profile_of("chatter"), form, chatter_result().policy, table, mappings, config.severity_overrides())
+    checked = check_form(
+        profile_of("chatter"), form, chatter_result().policy, table, mappings, config.severity_overrides()
+    )
     severities = {(f.kind, f.datatype): f.severity for f in checked.findings}
     assert severities[("not_shared", "device.ids")] == "low"
     assert severities[("undisclosed", "calendar.events")] == "info"
@@ -172,12 +186,25 @@ def test_severities_are_configurable_like_the_others() -> None:
 
 def test_the_config_file_accepts_the_form_rules(tmp_path: Path, capsys) -> None:
     config = tmp_path / "consistency.yaml"
-    config.write_text("severity: {datasafety_undeclared: low, datasafety_not_shared: low}\n", encoding="utf-8")
-    argv = ["check", str(SAMPLES / "chatter" / "chatter.apk"), str(SAMPLES / "chatter" / "policy.html"),
-            "--data-safety", str(SAMPLES / "chatter" / "datasafety.csv"), "--config", str(config), "-f", "json"]
+    config.write_text(
+        "severity: {datasafety_undeclared: low, datasafety_not_shared: low}\n", encoding="utf-8"
+    )
+    argv = [
+        "check",
+        str(SAMPLES / "chatter" / "chatter.apk"),
+        str(SAMPLES / "chatter" / "policy.html"),
+        "--data-safety",
+        str(SAMPLES / "chatter" / "datasafety.csv"),
+        "--config",
+        str(config),
+        "-f",
+        "json",
+    ]
     main(argv)
     doc = json.loads(capsys.readouterr().out)
-    assert {f["severity"] for f in doc["data_safety"]["findings"] if f["kind"] in ("undeclared", "not_shared")} == {"low"}
+    assert {
+        f["severity"] for f in doc["data_safety"]["findings"] if f["kind"] in ("undeclared", "not_shared")
+    } == {"low"}
 
 
 def test_datasafety_command_writes_play_consoles_csv(tmp_path: Path, capsys) -> None:
@@ -185,11 +212,29 @@ def test_datasafety_command_writes_play_consoles_csv(tmp_path: Path, capsys) -> 
     assert main(["datasafety", str(SAMPLES / "walkie" / "walkie.apk"), "-f", "csv", "-o", str(out)]) == 0
     form = read_form(out, tables()[1])
     assert {d.response for d in form.declared} == set(expected("walkie")["draft"]["types"])
-    assert main(["datasafety", str(SAMPLES / "walkie" / "walkie.apk"), "--policy", str(SAMPLES / "walkie" / "policy.md"), "-f", "json"]) == 0
+    assert (
+        main(
+            [
+                "datasafety",
+                str(SAMPLES / "walkie" / "walkie.apk"),
+                "--policy",
+                str(SAMPLES / "walkie" / "policy.md"),
+                "-f",
+                "json",
+            ]
+        )
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     contacts = next(t for t in doc["types"] if t["data_type"] == "contacts.contacts")
     assert contacts["basis"] == "permission" and contacts["policy"][0]["line"] == 43
-    assert {q["id"] for q in doc["questions"]} >= {"user_typed", "ephemeral", "encrypted_in_transit", "deletion", "on_device_only"}
+    assert {q["id"] for q in doc["questions"]} >= {
+        "user_typed",
+        "ephemeral",
+        "encrypted_in_transit",
+        "deletion",
+        "on_device_only",
+    }
 
 
 def test_datasafety_command_reports_a_bad_apk_in_one_line(tmp_path: Path, capsys) -> None:

@@ -32,7 +32,11 @@ def test_scan_checks_the_forms_and_summary_counts_them(tmp_path: Path, capsys) -
     summary = json.loads(capsys.readouterr().out)
     assert summary["apps_with_form"] == 2
     assert summary["datasafety_by_kind"] == {
-        "undeclared": 1, "not_shared": 1, "undisclosed": 2, "sharing_denied": 0, "unsupported": 1,
+        "undeclared": 1,
+        "not_shared": 1,
+        "undisclosed": 2,
+        "sharing_denied": 0,
+        "unsupported": 1,
     }
     # the policy check's class counts are untouched by the form's findings
     assert summary["findings_by_class"]["unsupported"] == 2  # walkie's nearby devices, twice
@@ -44,6 +48,9 @@ def test_scan_checks_the_forms_and_summary_counts_them(tmp_path: Path, capsys) -
     out = capsys.readouterr()
     assert "1 failed; 2 up to date" in out.out + out.err
     main(["export", str(db), "-f", "jsonl", "--per-app"])
-    rows = {r["id"] if "id" in r else r["item_id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    rows = {
+        r["id"] if "id" in r else r["item_id"]: r
+        for r in map(json.loads, capsys.readouterr().out.splitlines())
+    }
     failed = rows["walkie"]
     assert failed["status"] == "failed" and "unknown question id 'PSL_NOT_A_QUESTION'" in failed["error"]

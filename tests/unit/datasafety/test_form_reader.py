@@ -55,7 +55,9 @@ def refused(text: str | bytes) -> str:
 def test_a_form_in_play_consoles_shape_is_read_with_its_declared_types() -> None:
     form = parse(GOOD)
     assert form.collects_data is True
-    assert [(d.datatype, d.collected, d.shared, d.line) for d in form.declared] == [("personal.email", True, False, 3)]
+    assert [(d.datatype, d.collected, d.shared, d.line) for d in form.declared] == [
+        ("personal.email", True, False, 3)
+    ]
     assert form.declared[0].shared_line == 5
 
 
@@ -99,13 +101,26 @@ def test_semicolons_and_lower_case_values_and_trailing_blank_rows_are_accepted()
             "Answer ID (machine readable - do not modify)\n",
             "row 1: not Play Console's Data safety header",
         ),
-        (HEADER + COLLECTS + '"PSL_DATA_TYPES_PERSONAL","PSL_SHOE_SIZE","TRUE","MULTIPLE_CHOICE",""\n',
-         "row 3: unknown response id 'PSL_SHOE_SIZE' for question PSL_DATA_TYPES_PERSONAL"),
-        (HEADER + '"PSL_DATA_TYPES_HOBBIES","PSL_NAME","TRUE","MULTIPLE_CHOICE",""\n',
-         "row 2: unknown question id 'PSL_DATA_TYPES_HOBBIES'"),
-        (HEADER + COLLECTS + EMAIL + EMAIL, "row 4: duplicate of row 3 (PSL_DATA_TYPES_PERSONAL / PSL_EMAIL)"),
-        (HEADER + EMAIL.replace('"TRUE"', '"yes"'), "row 2: PSL_DATA_TYPES_PERSONAL / PSL_EMAIL: response value 'yes'"),
-        (HEADER + EMAIL.replace("MULTIPLE_CHOICE", "SOMETIMES"), "row 2: unknown answer requirement 'SOMETIMES'"),
+        (
+            HEADER + COLLECTS + '"PSL_DATA_TYPES_PERSONAL","PSL_SHOE_SIZE","TRUE","MULTIPLE_CHOICE",""\n',
+            "row 3: unknown response id 'PSL_SHOE_SIZE' for question PSL_DATA_TYPES_PERSONAL",
+        ),
+        (
+            HEADER + '"PSL_DATA_TYPES_HOBBIES","PSL_NAME","TRUE","MULTIPLE_CHOICE",""\n',
+            "row 2: unknown question id 'PSL_DATA_TYPES_HOBBIES'",
+        ),
+        (
+            HEADER + COLLECTS + EMAIL + EMAIL,
+            "row 4: duplicate of row 3 (PSL_DATA_TYPES_PERSONAL / PSL_EMAIL)",
+        ),
+        (
+            HEADER + EMAIL.replace('"TRUE"', '"yes"'),
+            "row 2: PSL_DATA_TYPES_PERSONAL / PSL_EMAIL: response value 'yes'",
+        ),
+        (
+            HEADER + EMAIL.replace("MULTIPLE_CHOICE", "SOMETIMES"),
+            "row 2: unknown answer requirement 'SOMETIMES'",
+        ),
         (HEADER + '"PSL_DATA_TYPES_PERSONAL","PSL_EMAIL","TRUE"\n', "row 2: 3 columns, expected 5"),
         (HEADER + COLLECTS + '"PSL_DATA_TYPES_PERSONAL","PSL_EMAIL,"TRUE","MULTIPLE_CHOICE",""\n', "row 3:"),
         (
@@ -133,7 +148,11 @@ def test_utf16_without_a_byte_order_mark_is_refused() -> None:
 def test_a_bad_form_exits_2_with_one_line_before_the_apk_is_read(tmp_path: Path, capsys) -> None:
     form = tmp_path / "form.csv"
     form.write_text(HEADER + COLLECTS + COLLECTS, encoding="utf-8")
-    code = main(["check", str(tmp_path / "missing.apk"), str(tmp_path / "missing.md"), "--data-safety", str(form)])
+    code = main(
+        ["check", str(tmp_path / "missing.apk"), str(tmp_path / "missing.md"), "--data-safety", str(form)]
+    )
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
-    assert err == [f"consistency: error: {form}: row 3: duplicate of row 2 (PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA / -)"]
+    assert err == [
+        f"consistency: error: {form}: row 3: duplicate of row 2 (PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA / -)"
+    ]

@@ -49,7 +49,10 @@ def policy(tmp_path: Path, text: str):
 
 def findings(form, reading=None):
     mappings, table = tables()
-    return [(f.kind, f.datatype, f.severity) for f in check_form(walkie(), form, reading, table, mappings).findings]
+    return [
+        (f.kind, f.datatype, f.severity)
+        for f in check_form(walkie(), form, reading, table, mappings).findings
+    ]
 
 
 def test_the_committed_walkie_form_agrees_with_the_apk() -> None:
@@ -61,7 +64,9 @@ def test_a_type_reached_only_through_a_permission_not_in_effect_is_a_medium_unde
     assert findings(form) == [("undeclared", "audio.music", "medium")]
 
 
-def test_sharing_with_advertising_partners_in_the_policy_contradicts_a_collected_only_answer(tmp_path: Path) -> None:
+def test_sharing_with_advertising_partners_in_the_policy_contradicts_a_collected_only_answer(
+    tmp_path: Path,
+) -> None:
     reading = policy(tmp_path, "# Privacy\n\nWe share the photos you send with our advertising partners.\n")
     assert ("sharing_denied", "media.photos", "medium") in findings(walkie_form(), reading)
     shared = walkie_form(**{f"{USAGE.format('PSL_PHOTOS')}|PSL_DATA_USAGE_ONLY_SHARED": "TRUE"})
