@@ -111,8 +111,6 @@ class DraftType:
     sdks: tuple[SdkPractice, ...]
     policy: tuple[Evidence, ...] = ()
     """Policy sentences that name the type, when a policy was given."""
-    via: tuple[str, ...] = ()
-    """Finer data types of ours folded into this Play type (none today)."""
 
 
 @dataclass(frozen=True)

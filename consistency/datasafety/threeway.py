@@ -42,7 +42,15 @@ from collections.abc import Mapping
 from ..mappings import Mappings
 from ..models import AppProfile, DataSource, PolicyReading, Severity
 from .evidence import disclosure_for, policy_evidence, policy_status
-from .model import DataSafetyCheck, DataSafetyForm, DeclaredType, FormEvidence, FormFinding, FormFindingKind
+from .model import (
+    FORM_FINDING_KINDS,
+    DataSafetyCheck,
+    DataSafetyForm,
+    DeclaredType,
+    FormEvidence,
+    FormFinding,
+    FormFindingKind,
+)
 from .table import FormTable
 
 RULE_PREFIX = "datasafety_"
@@ -171,10 +179,7 @@ def check_form(
                 sources,
                 _declared_rows(form, declared),
             )
-    order = {
-        k: i
-        for i, k in enumerate(("undeclared", "not_shared", "undisclosed", "sharing_denied", "unsupported"))
-    }
+    order = {k: i for i, k in enumerate(FORM_FINDING_KINDS)}
     type_order = {t.datatype: i for i, t in enumerate(table.types)}
     findings.sort(key=lambda f: (order[f.kind], type_order.get(f.datatype, len(type_order))))
     return DataSafetyCheck(
