@@ -115,9 +115,17 @@ def run_check(
         result = attach_form(result, *form, mappings, config)
     if write_baseline is not None:
         accepted = accept_findings(result.findings, reason, mappings.digest, previous=accepted)
+        if form is not None:  # issue 16: the form's findings go into the same baseline
+            from .datasafety.baseline import accept_form_findings
+
+            accepted = accept_form_findings(result, accepted, reason)
         save_baseline(write_baseline, accepted)
     if accepted is not None:
         result = apply_baseline(result, accepted)
+        if form is not None:  # issue 16
+            from .datasafety.baseline import apply_form_baseline
+
+            result = apply_form_baseline(result, accepted)
     to_terminal = output is None and sys.stdout.isatty()
     emit(reporter_for(format, color=to_terminal, terminal=to_terminal).render(result), output)
     return summarize(result).exit_code

@@ -176,3 +176,5 @@ class DataSafetyCheck:
     findings: tuple[FormFinding, ...]
     declared: tuple[str, ...]
     """Data type ids the form declares."""
+    suppressed: tuple[FormFinding, ...] = ()
+    """Findings accepted by a baseline (see :mod:`consistency.datasafety.baseline`)."""

@@ -122,6 +122,8 @@ def findings_text(check: DataSafetyCheck) -> list[str]:
         "",
         f"DATA SAFETY FORM ({len(check.findings)})  {check.source}: the form against the APK and the policy.",
     ]
+    if check.suppressed:
+        lines.append(f"  {len(check.suppressed)} finding(s) of the form suppressed by the baseline.")
     if not check.findings:
         lines.append("  The form agrees with the APK and the policy.")
     for f in check.findings:
@@ -170,6 +172,7 @@ def findings_json(check: DataSafetyCheck) -> dict[str, Any]:
     return {
         "source": check.source,
         "declared": list(check.declared),
+        "suppressed": sorted(f.fingerprint for f in check.suppressed),
         "findings": [
             {
                 "kind": f.kind,

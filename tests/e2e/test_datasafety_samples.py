@@ -242,3 +242,18 @@ def test_datasafety_command_reports_a_bad_apk_in_one_line(tmp_path: Path, capsys
     bad.write_bytes(b"not a zip")
     assert main(["datasafety", str(bad)]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_one_baseline_accepts_and_suppresses_the_form_findings_too(tmp_path: Path, capsys) -> None:
+    baseline = tmp_path / "baseline.json"
+    argv = ["check", str(SAMPLES / "chatter" / "chatter.apk"), str(SAMPLES / "chatter" / "policy.html"),
+            "--data-safety", str(SAMPLES / "chatter" / "datasafety.csv"), "-f", "json", "--no-timestamp"]
+    assert main([*argv, "--write-baseline", str(baseline), "--reason", "reviewed"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["data_safety"]["findings"] == [] and len(doc["data_safety"]["suppressed"]) == 5
+    assert doc["stale_baseline"] == [] and doc["summary"]["verdict"] == "pass"
+    entries = json.loads(baseline.read_text())["accepted"]
+    assert sum(e["class"].startswith("datasafety_") for e in entries) == 5
+    # without the form, its entries are stale, as any entry that matched nothing
+    assert main(argv[:3] + ["-f", "json", "--baseline", str(baseline)]) == 0
+    assert len(json.loads(capsys.readouterr().out)["stale_baseline"]) == 5
