@@ -28,12 +28,14 @@ def check(
     *,
     fail_on: Severity | None = None,
     timestamp: str | None = None,
+    data_safety: str | Path | None = None,
 ) -> CheckResult:
-    """Check an APK against its privacy policy.
+    """Check an APK against its privacy policy (and, with ``data_safety``, against
+    its Data safety form: Play Console's CSV).
 
     ``mappings`` defaults to the built-in tables plus the config's extra
     directories. Raises an InputError subclass for unusable input (APK, policy,
-    tables); never exits or prints.
+    tables, form); never exits or prints.
     """
     from .apk import inspect_apk
     from .mappings import load_mappings
@@ -42,9 +44,19 @@ def check(
     config = config or CheckConfig()
     if mappings is None:
         mappings = load_mappings(config.mappings)
+    form = None
+    if data_safety is not None:  # issue 16: read the form first, so a bad one fails at once
+        from .datasafety.attach import load_form
+
+        form = load_form(data_safety, mappings)
     profile = inspect_apk(apk, mappings)
     reading = read_policy(policy, mappings)
-    return build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
+    result = build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
+    if form is not None:
+        from .datasafety.attach import attach_form
+
+        result = attach_form(result, *form, mappings, config)
+    return result
 
 
 def build_result(
@@ -102,30 +114,17 @@ def run_check(
     config = load_config(config_path)
     accepted = load_baseline(baseline) if baseline is not None else None
     mappings = load_mappings((*config.mappings, *extra_mappings))
-    form = None
-    if data_safety is not None:  # issue 16: read the form before the slow work, so a bad one fails at once
-        from .datasafety.attach import load_form
-
-        form = load_form(data_safety, mappings)
     stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp else None
-    result = check(apk, policy, mappings, config, fail_on=fail_on, timestamp=stamp)  # type: ignore[arg-type]
-    if form is not None:  # issue 16: the form's side of the diff
-        from .datasafety.attach import attach_form
+    result = check(apk, policy, mappings, config, fail_on=fail_on, timestamp=stamp, data_safety=data_safety)  # type: ignore[arg-type]
+    # issue 16: the Data safety form's findings share the baseline (no-ops without a form)
+    from .datasafety.baseline import accept_form_findings, apply_form_baseline
 
-        result = attach_form(result, *form, mappings, config)
     if write_baseline is not None:
         accepted = accept_findings(result.findings, reason, mappings.digest, previous=accepted)
-        if form is not None:  # issue 16: the form's findings go into the same baseline
-            from .datasafety.baseline import accept_form_findings
-
-            accepted = accept_form_findings(result, accepted, reason)
+        accepted = accept_form_findings(result, accepted, reason)
         save_baseline(write_baseline, accepted)
     if accepted is not None:
-        result = apply_baseline(result, accepted)
-        if form is not None:  # issue 16
-            from .datasafety.baseline import apply_form_baseline
-
-            result = apply_form_baseline(result, accepted)
+        result = apply_form_baseline(apply_baseline(result, accepted), accepted)
     to_terminal = output is None and sys.stdout.isatty()
     emit(reporter_for(format, color=to_terminal, terminal=to_terminal).render(result), output)
     return summarize(result).exit_code

@@ -155,7 +155,7 @@ def findings_html(check: DataSafetyCheck) -> str:
     items = []
     for f in check.findings:
         items.append(
-            f'<article class="finding datasafety {esc(f.kind)}"><h3><span class="badge">{esc(f.kind)}</span> '
+            f'<article class="finding datasafety ds-{esc(f.kind)}"><h3><span class="badge">{esc(f.kind)}</span> '
             f'<span class="sev {esc(f.severity)}">{esc(f.severity)}</span> {esc(f.name)} <code>{esc(f.datatype)}</code></h3>'
             f'<p class="msg">{esc(f.message)}</p><ul class="evidence">'
             f"<li>APK: {esc(_apk_side(f.sources))}</li><li>Form: {esc(_form_side(f.form))}</li>"
