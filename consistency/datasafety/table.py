@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import MappingError
 from ..mappings import Mappings, builtin_mappings_dir
+from ..mappings.yaml_reader import Loc, YamlProblem, parse_yaml
 
 TABLE_FILE = "datasafety.yaml"
 RowKind = Literal["boolean", "choice", "text"]
@@ -185,6 +185,8 @@ def load_form_table(mappings: Mappings) -> FormTable:
     built-in ones; guidance is merged by SDK id). Raises MappingError."""
     merged: dict[str, object] = {}
     guidance: dict[str, object] = {}
+    origin: dict[str, tuple[Path, dict[Loc, int]]] = {}
+    """Per top-level key (per SDK for guidance): the file it came from and its lines."""
     sources: list[Path] = []
     for directory in _directories(mappings):
         path = directory / TABLE_FILE
@@ -192,13 +194,18 @@ def load_form_table(mappings: Mappings) -> FormTable:
             continue
         sources.append(path)
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise MappingError(f"cannot read: {exc}", path) from exc
+            raw, lines = parse_yaml(path.read_bytes())
+        except OSError as exc:
+            raise MappingError(f"cannot read: {exc.strerror or exc}", path) from exc
+        except YamlProblem as exc:
+            raise MappingError(exc.message, path, exc.line) from exc
         if not isinstance(raw, dict):
             raise MappingError("expected a mapping at the top level", path)
+        for sdk_id in raw.get("sdk_guidance") or {}:
+            origin[f"sdk_guidance/{sdk_id}"] = (path, lines)
         guidance.update(raw.pop("sdk_guidance", None) or {})
         merged.update(raw)
+        origin.update({key: (path, lines) for key in raw})
     if not sources:
         raise MappingError(f"{TABLE_FILE} is missing from the mapping tables")
     merged["sdk_guidance"] = guidance
@@ -206,8 +213,16 @@ def load_form_table(mappings: Mappings) -> FormTable:
         parsed = _File.model_validate(merged)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise MappingError(f"{where}: {first['msg']}", sources[-1]) from exc
+        loc = tuple(first["loc"])
+        where = ".".join(str(p) for p in loc) or "(top level)"
+        key = (
+            f"sdk_guidance/{loc[1]}"
+            if loc[:1] == ("sdk_guidance",) and len(loc) > 1
+            else str(loc[0] if loc else "")
+        )
+        path, lines = origin.get(key, (sources[-1], {}))
+        line = next((lines[loc[:end]] for end in range(len(loc), 0, -1) if loc[:end] in lines), None)
+        raise MappingError(f"{where}: {first['msg']}", path, line) from exc
     table = _to_table(parsed)
     _check_references(table, mappings, sources[-1])
     return table

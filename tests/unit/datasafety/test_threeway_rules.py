@@ -134,3 +134,18 @@ def test_the_template_is_plays_whole_form() -> None:
     assert len(table.types) == 38
     assert len(usage_rows) == 38 * 19  # collected, shared, ephemeral, 2 control, 7 + 7 purposes
     assert len(table.rows) == 782
+
+
+def test_a_misspelt_key_is_refused_with_its_file_and_line(tmp_path: Path) -> None:
+    extra = tmp_path / "tables"
+    extra.mkdir()
+    (extra / "datasafety.yaml").write_text(
+        "sdk_guidance:\n  tencent-bugly:\n    source: https://example.org/bugly\n"
+        "    types: {device.ids: {shared: true, purpose: [analytics]}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(MappingError) as caught:
+        load_form_table(load_mappings([extra]))
+    assert str(caught.value).startswith(
+        f"{extra / 'datasafety.yaml'}:4: sdk_guidance.tencent-bugly.types.device.ids.purpose"
+    )
