@@ -33,10 +33,6 @@ class Summary:
     def verdict(self) -> Literal["pass", "fail"]:
         return "fail" if self.failing or self.form_failing else "pass"
 
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.verdict == "fail" else 0
-
 
 def summarize(result: CheckResult) -> Summary:
     # issue 16: the Data safety form's findings count in the severities and the verdict
