@@ -150,22 +150,22 @@ def test_form_findings_fail_the_check_and_count_in_the_verdict() -> None:
 
 def test_every_format_carries_the_form_findings() -> None:
     result = chatter_result()
-    doc = json.loads(reporter_for("json").render(result))
+    doc = json.loads(reporter_for("check", "json").render(result))
     jsonschema.validate(doc, load_check_schema())
     assert [(f["kind"], f["data_type"]) for f in doc["data_safety"]["findings"]][:2] == [
         ("undeclared", "audio.recordings"),
         ("not_shared", "device.ids"),
     ]
-    sarif = json.loads(reporter_for("sarif").render(result))
+    sarif = json.loads(reporter_for("check", "sarif").render(result))
     run = sarif["runs"][0]
     form_results = [r for r in run["results"] if "datasafety" in r["ruleId"]]
     assert len(form_results) == 5
     for r in form_results:
         assert run["tool"]["driver"]["rules"][r["ruleIndex"]]["id"] == r["ruleId"]
         assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("datasafety.csv")
-    assert 'id="datasafety"' in reporter_for("html").render(result)
-    assert "| not_shared | high | Device or other IDs" in reporter_for("markdown").render(result)
-    text = reporter_for("text").render(result)
+    assert 'id="datasafety"' in reporter_for("check", "html").render(result)
+    assert "| not_shared | high | Device or other IDs" in reporter_for("check", "markdown").render(result)
+    text = reporter_for("check", "text").render(result)
     assert (
         "DATA SAFETY FORM (5)" in text and "row 61: PSL_DATA_TYPES_IDENTIFIERS / PSL_DEVICE_ID = TRUE" in text
     )

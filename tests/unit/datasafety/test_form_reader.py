@@ -145,14 +145,14 @@ def test_utf16_without_a_byte_order_mark_is_refused() -> None:
     assert "row 1: NUL bytes without a byte-order mark" in refused(GOOD.encode("utf-16-le"))
 
 
-def test_a_bad_form_exits_2_with_one_line_before_the_apk_is_read(tmp_path: Path, capsys) -> None:
+def test_a_bad_form_exits_2_with_one_line_naming_the_row(tmp_path: Path, capsys) -> None:
     form = tmp_path / "form.csv"
     form.write_text(HEADER + COLLECTS + COLLECTS, encoding="utf-8")
-    code = main(
-        ["check", str(tmp_path / "missing.apk"), str(tmp_path / "missing.md"), "--data-safety", str(form)]
-    )
-    err = capsys.readouterr().err.strip().splitlines()
+    apk, policy = SAMPLES / "walkie" / "walkie.apk", SAMPLES / "walkie" / "policy.md"
+    code = main(["check", str(apk), str(policy), "--data-safety", str(form)])
+    captured = capsys.readouterr()
     assert code == 2
-    assert err == [
+    assert captured.out == ""
+    assert captured.err.strip().splitlines() == [
         f"consistency: error: {form}: row 3: duplicate of row 2 (PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA / -)"
     ]
