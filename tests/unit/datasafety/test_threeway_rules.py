@@ -47,6 +47,14 @@ def policy(tmp_path: Path, text: str):
     return read_policy(path, tables()[0])
 
 
+def extra_tables(tmp_path: Path, text: str) -> Path:
+    """A ``--mappings`` directory holding only a ``datasafety.yaml`` layer."""
+    extra = tmp_path / "tables"
+    extra.mkdir()
+    (extra / "datasafety.yaml").write_text(text, encoding="utf-8")
+    return extra
+
+
 def findings(form, reading=None):
     mappings, table = tables()
     return [
@@ -101,23 +109,19 @@ def test_without_a_policy_only_the_apk_side_is_checked() -> None:
 
 
 def test_guidance_for_an_unknown_sdk_is_a_mapping_error(tmp_path: Path) -> None:
-    extra = tmp_path / "tables"
-    extra.mkdir()
-    (extra / "datasafety.yaml").write_text(
+    extra = extra_tables(
+        tmp_path,
         "sdk_guidance:\n  no-such-sdk:\n    source: https://example.org\n    types: {device.ids: {shared: true}}\n",
-        encoding="utf-8",
     )
     with pytest.raises(MappingError, match="sdk_guidance: unknown SDK 'no-such-sdk'"):
         load_form_table(load_mappings([extra]))
 
 
 def test_guidance_in_a_mappings_directory_changes_the_answer(tmp_path: Path) -> None:
-    extra = tmp_path / "tables"
-    extra.mkdir()
-    (extra / "datasafety.yaml").write_text(
+    extra = extra_tables(
+        tmp_path,
         "sdk_guidance:\n  tencent-bugly:\n    source: https://example.org/bugly\n"
         "    types: {device.ids: {shared: true, purposes: [analytics]}}\n",
-        encoding="utf-8",
     )
     mappings = load_mappings([extra])
     table = load_form_table(mappings)
@@ -137,12 +141,10 @@ def test_the_template_is_plays_whole_form() -> None:
 
 
 def test_a_misspelt_key_is_refused_with_its_file_and_line(tmp_path: Path) -> None:
-    extra = tmp_path / "tables"
-    extra.mkdir()
-    (extra / "datasafety.yaml").write_text(
+    extra = extra_tables(
+        tmp_path,
         "sdk_guidance:\n  tencent-bugly:\n    source: https://example.org/bugly\n"
         "    types: {device.ids: {shared: true, purpose: [analytics]}}\n",
-        encoding="utf-8",
     )
     with pytest.raises(MappingError) as caught:
         load_form_table(load_mappings([extra]))
