@@ -350,6 +350,18 @@ class PartyDisclosure:
 
 
 @dataclass(frozen=True)
+class PolicyLanguage:
+    """The language a policy is written in, recognised from its text."""
+
+    id: str
+    """``en``, ``zh``...; ``und`` when the text does not tell."""
+    name: str
+    covered: bool
+    """The phrase tables read this language. When False the policy's silence
+    proves nothing: data types are ``unknown`` rather than ``omitted``."""
+
+
+@dataclass(frozen=True)
 class PolicyReading:
     """Everything the checker needs to know about a policy."""
 
@@ -359,14 +371,23 @@ class PolicyReading:
     parties: tuple[PartyDisclosure, ...]
     catch_all_evidence: tuple[Statement, ...] = ()
     """Sentences that only use catch-alls ("personal information", "third parties")."""
+    language: PolicyLanguage | None = None
+    """None when not detected (too little text, or read without detection): taken as covered."""
 
 
 # ------------------------------------------------------------------ the check
 
-FindingClass = Literal["disclosed", "vague", "omitted", "contradicted", "unsupported"]
+FindingClass = Literal["disclosed", "vague", "omitted", "contradicted", "unsupported", "unknown"]
 Severity = Literal["high", "medium", "low", "info", "none"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("none", "info", "low", "medium", "high")
-FINDING_CLASSES: tuple[FindingClass, ...] = ("contradicted", "omitted", "vague", "unsupported", "disclosed")
+FINDING_CLASSES: tuple[FindingClass, ...] = (
+    "contradicted",
+    "omitted",
+    "vague",
+    "unknown",
+    "unsupported",
+    "disclosed",
+)
 """Worst first: the order reports use."""
 
 
@@ -401,6 +422,9 @@ class Finding:
     message: str = ""
     fingerprint: str = ""
     """Stable identity for baselines (see consistency.baseline)."""
+    rule: str = ""
+    """The rubric rule that decided the class and severity (``consistency.rubric``),
+    such as ``by_reference`` or ``on_device_only``; empty for the plain class rule."""
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,12 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "sha256": facts.sha256,
             "path": facts.path,
         },
-        "policy": {"source": document.source, "sha256": document.sha256, "format": document.format},
+        "policy": {
+            "source": document.source,
+            "sha256": document.sha256,
+            "format": document.format,
+            "language": _language(result),
+        },
         "findings": [finding_to_dict(f) for f in result.findings],
         "suppressed": {
             "count": len(result.suppressed),
@@ -95,6 +100,11 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
     return doc
 
 
+def _language(result: CheckResult) -> dict[str, Any] | None:
+    lang = result.policy.language
+    return None if lang is None else {"id": lang.id, "name": lang.name, "covered": lang.covered}
+
+
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
     return {
         "subject_type": finding.subject_type,
@@ -103,6 +113,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "status": finding.status,
         "severity": finding.severity,
         "message": finding.message,
+        "rule": finding.rule,
         "fingerprint": finding.fingerprint,
         "sources": [source_to_dict(s) for s in finding.sources],
         "sdk": sdk_to_dict(finding.sdk) if finding.sdk is not None else None,

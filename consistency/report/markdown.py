@@ -12,7 +12,7 @@ import re
 from ..models import CheckResult, Finding
 from ..verdict import summarize, verdict_line
 from .interface import Presentation, Reporter
-from .wording import describe_sources, first_quote
+from .wording import describe_sources, first_quote, language_notice
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -44,6 +44,9 @@ class MarkdownReporter(Reporter[CheckResult]):
             f"{code(facts.package)}{version} checked against {code(result.policy.document.source)}.",
             "",
         ]
+        notice = language_notice(result)
+        if notice:
+            lines[2:2] = [f"> **Note:** {cell(notice)}", ""]
         problems = [f for f in result.findings if f.status != "disclosed"]
         disclosed = [f for f in result.findings if f.status == "disclosed"]
         if problems:
