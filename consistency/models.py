@@ -18,7 +18,10 @@ Stages (see README, "How it works"):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NewType
+from typing import TYPE_CHECKING, Literal, NewType
+
+if TYPE_CHECKING:  # issue 16: the form's side lives in its own package; no runtime import
+    from .datasafety.model import DataSafetyCheck
 
 DataTypeId = NewType("DataTypeId", str)
 """A data type id from ``mappings/datatypes.yaml`` such as ``location.precise``."""
@@ -461,3 +464,5 @@ class CheckResult:
     tool_version: str = ""
     timestamp: str | None = None
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    data_safety: DataSafetyCheck | None = None
+    """Issue 16: the Data safety form's side (``check --data-safety``), None without a form."""

@@ -30,9 +30,12 @@ def check(
     fail_on: Severity | None = None,
     timestamp: str | None = None,
     fetch_limits: FetchLimits | None = None,
+    data_safety: str | Path | None = None,
 ) -> CheckResult:
     """Check an app (APK, App Bundle or split APK set) against its privacy policy
-    (a file, ``-`` or an http(s) URL, fetched within ``fetch_limits``).
+    (a file, ``-`` or an http(s) URL, fetched within ``fetch_limits``) and, with
+    ``data_safety``, against its Data safety form: Play Console's CSV, read as soon
+    as the tables are loaded.
 
     The tables (``mappings``, or a function that loads them; by default the
     built-in tables plus the config's and ``extra_mappings`` directories) are
@@ -50,9 +53,19 @@ def check(
     facts = read_app_facts(apk)
     document = read_policy_document(policy, fetch_limits)
     mappings = resolve_mappings(mappings, (*config.mappings, *extra_mappings))
+    form = None
+    if data_safety is not None:  # issue 16: the form is validated against the tables' form table
+        from .datasafety.attach import load_form
+
+        form = load_form(data_safety, mappings)
     profile = build_profile(facts, mappings)
     reading = read_statements(document, mappings)
-    return build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
+    result = build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
+    if form is not None:  # issue 16: the form's side of the diff
+        from .datasafety.attach import attach_form
+
+        result = attach_form(result, *form, mappings, config)
+    return result
 
 
 def build_result(

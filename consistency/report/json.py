@@ -83,11 +83,15 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "by_severity": dict(summary.by_severity),
             "verdict": summary.verdict,
             "fail_on": summary.fail_on,
-            "failing": len(summary.failing),
+            "failing": len(summary.failing) + summary.form_failing,
         },
     }
     if result.timestamp is not None:
         doc["timestamp"] = result.timestamp
+    if result.data_safety is not None:  # issue 16: the Data safety form's side
+        from ..datasafety.render import findings_json
+
+        doc["data_safety"] = findings_json(result.data_safety)
     return doc
 
 
