@@ -18,6 +18,7 @@ PARTS = {
     "fresh": ("bench.fresh_inspect", "run_fresh_bench"),
     "policy": ("bench.policy", "run_policy_bench"),
     "scan": ("bench.scan", "run_scan_bench"),
+    "bundles": ("bench.bundles", "run_bundles_bench"),
     "cli": ("bench.cli", "run_cli_bench"),
 }
 

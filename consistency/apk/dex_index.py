@@ -20,7 +20,7 @@ import struct
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -119,9 +119,12 @@ def all_method_refs(data: bytes, name: str = "classes.dex") -> frozenset[str]:
     return frozenset(refs)
 
 
-def index_apk_dex(archive: ApkArchive, limits: ApkLimits) -> tuple[DexIndex, ...]:
+def index_apk_dex(
+    archive: ApkArchive, limits: ApkLimits, on_dex: Callable[[str, bytes], None] | None = None
+) -> tuple[DexIndex, ...]:
     """Index every ``classes*.dex`` of an open APK, in load order. Each DEX is read
-    (bounded by ``limits``), indexed and dropped before the next is read."""
+    (bounded by ``limits``), indexed, shown to ``on_dex`` (so other readers of DEX
+    bytes need not inflate it again) and dropped before the next is read."""
     indexes = []
     for dex_name in archive.dex_names():
         data = archive.read(dex_name, limits)
@@ -129,6 +132,8 @@ def index_apk_dex(archive: ApkArchive, limits: ApkLimits) -> tuple[DexIndex, ...
             indexes.append(index_dex(data, dex_name))
         except ApkReadError as exc:
             raise ApkReadError(exc.reason, archive.path) from exc
+        if on_dex is not None:
+            on_dex(dex_name, data)
         del data
     return tuple(indexes)
 

@@ -32,8 +32,8 @@ def safe_cell(value: Any) -> Any:
 class SafeCsvWriter:
     """``csv.writer`` whose every string cell goes through :func:`safe_cell`."""
 
-    def __init__(self, out: TextIO) -> None:
-        self._writer = csv.writer(out, lineterminator="\n")
+    def __init__(self, out: TextIO, **fmtparams: Any) -> None:
+        self._writer = csv.writer(out, **{"lineterminator": "\n", **fmtparams})
 
     def writerow(self, row: Iterable[Any]) -> None:
         self._writer.writerow([safe_cell(value) for value in row])

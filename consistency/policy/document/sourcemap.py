@@ -101,6 +101,15 @@ def _with_origin(sentence: Sentence, origin: SourcePosition) -> Sentence:
     return located
 
 
+def file_place(sentence: Sentence) -> tuple[int, int | None, int | None]:
+    """``(line, column, page)`` of a sentence in the policy file, for evidence; the
+    normalised text's line (no column, no page) when its place in the file is unknown."""
+    origin = sentence.origin
+    if origin is None:
+        return sentence.line, None, None
+    return origin.line, origin.column, origin.page
+
+
 def _fold(word: str) -> str:
     if word.isascii():
         return word.lower()
