@@ -134,7 +134,9 @@ def compare(
         *(ctx.sdk_finding(hit) for hit in ctx.sdks),
         *ctx.unsupported_findings(),
     ]
-    return sort_findings(findings)
+    from .sdk_lists import sdk_list_findings  # issue 12: per-SDK check against the policy's SDK list
+
+    return sort_findings(sdk_list_findings(findings, profile, reading, mappings, config))
 
 
 def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:

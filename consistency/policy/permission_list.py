@@ -1,0 +1,122 @@
+"""A policy's permission list (权限列表, 申请权限说明, "List of permissions") read into
+one :class:`~consistency.models.ListedPermission` per entry, with its purpose.
+
+Layouts read:
+
+* a table with a permission column ("权限名称", "Permission"), in any of the table
+  layouts of ``list_records`` (real, pipe text, flattened one cell per line);
+* blocks of labelled lines ("权限名称：相机权限 使用目的：扫码");
+* "X权限：purpose" lines, anywhere (the label names a permission);
+* under a permission-list title, or as a heading of its own, each heading, bullet
+  or short line that names a permission ("Phone status read permission", "位置权限
+  （ACCESS_FINE_LOCATION）"), the lines after it up to the next one being its purpose.
+
+A permission is named by the ``policy_names`` of ``permissions.yaml`` (so "位置权限"
+stands for both location permissions) or by its Android name written out
+("android.permission.CAMERA", "READ_PHONE_STATE").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DataTypeId, ListedPermission, PermissionName
+from .lexicon import DataEntry, Lexicon
+from .list_cues import ListCues
+from .list_records import block_records, flat_table_records, table_records
+from .list_units import Span, Unit, label_of
+
+_CONSTANT = re.compile(r"(?<![\w.])(?:android\.permission\.)?([A-Z][A-Z0-9_]{2,})(?![\w])")
+MAX_HEAD_CHARS = 80
+"""A line longer than this that names a permission is prose, not a list entry,
+unless the permission is named before a colon."""
+PURPOSE_UNITS = 8
+"""How many lines after a heading-like entry may give its purpose."""
+
+
+def permission_index(mappings) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Written forms of every permission of the tables (full and short Android
+    names) -> full name; and full name -> its data types."""
+    names: dict[str, str] = {}
+    types: dict[str, tuple[str, ...]] = {}
+    for perm in mappings.permissions.permissions:
+        names[perm.name] = perm.name
+        names.setdefault(perm.name.rsplit(".", 1)[-1], perm.name)
+        types[perm.name] = tuple(perm.data_types)
+    return names, types
+
+
+def permissions_named(lexicon: Lexicon, span: Span, names: dict[str, str]) -> tuple[PermissionName, ...]:
+    """The permissions a piece of text names, in order of appearance."""
+    found: list[tuple[int, str]] = []
+    _, mentions, _ = lexicon.scan(span.text, span.start)
+    for match in mentions:
+        for entry in match.entries:
+            if isinstance(entry, DataEntry) and entry.via_permission:
+                found.append((match.start, entry.via_permission))
+    for constant in _CONSTANT.finditer(span.text):
+        full = names.get(constant.group(0)) or names.get(constant.group(1))
+        if full:
+            found.append((span.start + constant.start(), full))
+    found.sort()
+    return tuple(dict.fromkeys(PermissionName(name) for _, name in found))
+
+
+def read_permission_list(
+    units: list[Unit],
+    lexicon: Lexicon,
+    cues: ListCues,
+    names: dict[str, str],
+    types: dict[str, tuple[str, ...]],
+) -> tuple[bool, tuple[ListedPermission, ...]]:
+    """Whether the policy has a permission list, and its entries in document order."""
+    entries: dict[int, ListedPermission] = {}
+
+    def add(name: Span, purpose: str, start: int, end: int, line: int) -> None:
+        perms = permissions_named(lexicon, name, names)
+        if not perms or any(s <= start < e.end for s, e in entries.items()):
+            return
+        data = tuple(dict.fromkeys(DataTypeId(t) for p in perms for t in types.get(p, ())))
+        entries[start] = ListedPermission(name.text, perms, data, start, end, line, purpose)
+
+    records = [
+        *table_records(units, cues.permission, cues.sdk),
+        *block_records(units, cues.permission, cues.sdk, cues.permission.max_label_chars),
+        *flat_table_records(units, cues.permission, cues.sdk),
+    ]
+    for record in records:
+        purpose = record.fields.get("purpose") or record.fields.get("scenario")
+        add(record.fields["name"], purpose.text if purpose else "", record.start, record.end, record.line)
+    in_list = False
+    for index, unit in enumerate(units):
+        if unit.kind == "table_row":
+            continue
+        head = unit.text.split(":", 1)[0].split("：", 1)[0]
+        if cues.permission.is_title(head) and len(head) <= cues.permission.max_label_chars * 3:
+            if not permissions_named(lexicon, unit.span, names):
+                in_list = True
+                continue
+        elif unit.kind == "heading" and not permissions_named(lexicon, unit.span, names):
+            in_list = False
+        labelled = label_of(unit, cues.permission.max_label_chars)
+        if labelled is not None:
+            label, rest = labelled
+            label_span = Span(label, unit.start + unit.text.find(label), unit.start + unit.text.find(label) + len(label))
+            if permissions_named(lexicon, label_span, names):
+                add(label_span, rest.text, unit.start, unit.end, unit.line)
+                continue
+        if unit.kind == "heading" or (in_list and len(unit.text) <= MAX_HEAD_CHARS):
+            purpose = _purpose_after(units, index, lexicon, names)
+            add(unit.span, purpose, unit.start, unit.end, unit.line)
+    ordered = tuple(entries[k] for k in sorted(entries))
+    return bool(ordered), ordered
+
+
+def _purpose_after(units: list[Unit], index: int, lexicon: Lexicon, names: dict[str, str]) -> str:
+    """The lines after a heading-like entry, up to the next line that names a permission."""
+    parts = []
+    for unit in units[index + 1 : index + 1 + PURPOSE_UNITS]:
+        if unit.kind == "heading" or permissions_named(lexicon, unit.span, names):
+            break
+        parts.append(unit.text)
+    return " ".join(parts)
