@@ -251,13 +251,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..mappings import load_mappings
 
     mappings = load_mappings()
+    from .evaluate_lists import evaluate_group, is_chinese_set  # issue 12: Chinese set and lists
+
     own = find_labelled(args.policies)
+    chinese = [p for p in own if is_chinese_set(p.labels)]
+    own = [p for p in own if p not in chinese]
     out = [format_score(f"own set ({args.policies})", evaluate(own, mappings), show_errors=args.errors)]
+    if chinese:
+        out.append(
+            evaluate_group(f"own Chinese set ({args.policies}, language: zh)", chinese, mappings, show_errors=args.errors)
+        )
     seeds = (
         find_seeds(args.seeds, args.seed_texts) if args.seeds.is_dir() and args.seed_texts.is_dir() else []
     )
     if seeds:
-        out.append(format_score("seeds", evaluate(seeds, mappings), show_errors=True))
+        out.append(evaluate_group("seeds", seeds, mappings, show_errors=True))
     else:
         out.append("== seeds: not evaluated (labels or ../shared/seeds absent) ==\n")
     sys.stdout.write("\n".join(out))

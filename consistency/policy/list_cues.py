@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import MappingError
 from ..mapping_schema import TABLES_SCHEMA_VERSION, Examples, Phrases
+from .hanzi import TRADITIONAL_TO_SIMPLIFIED
 
 if TYPE_CHECKING:
     from ..mappings import Mappings
@@ -71,9 +72,9 @@ class FieldClassifier:
 
     @classmethod
     def build(cls, spec: ListSpec, max_label_chars: int) -> FieldClassifier:
-        pairs = {(p.lower(), f.field) for f in spec.fields for p in f.phrases.all()}
+        pairs = {(_label_text(p), f.field) for f in spec.fields for p in f.phrases.all()}
         ordered = tuple(sorted(pairs, key=lambda pf: (-len(pf[0]), pf)))
-        titles = tuple(sorted({p.lower() for p in spec.titles.phrases.all()}, key=lambda p: (-len(p), p)))
+        titles = tuple(sorted({_label_text(p) for p in spec.titles.phrases.all()}, key=lambda p: (-len(p), p)))
         return cls(ordered, titles, max_label_chars)
 
     def match(self, label: str) -> tuple[str, str] | None:
@@ -98,7 +99,8 @@ class FieldClassifier:
 
 
 def _label_text(label: str) -> str:
-    return " ".join(label.replace("\u3000", " ").split()).strip(" :：*#").lower()
+    folded = label.replace("\u3000", " ").translate(TRADITIONAL_TO_SIMPLIFIED)
+    return " ".join(folded.split()).strip(" :：*#").lower()
 
 
 @dataclass(frozen=True)

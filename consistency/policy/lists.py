@@ -29,6 +29,6 @@ def read_lists(document: Document, mappings) -> PolicyLists:
 
 def with_lists(reading: PolicyReading, mappings) -> PolicyReading:
     """The reading with its lists filled in."""
-    from dataclasses import replace
+    from .list_statements import merge_lists
 
-    return replace(reading, lists=read_lists(reading.document, mappings))
+    return merge_lists(reading, read_lists(reading.document, mappings), mappings)

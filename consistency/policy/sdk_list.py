@@ -20,7 +20,7 @@ whole entry when the layout has no data column.
 from __future__ import annotations
 
 from ..models import DataMention, DataTypeId, ListedSdk, PermissionName, SdkId
-from .lexicon import DataEntry, Lexicon, PartyEntry
+from .lexicon import CueEntry, DataEntry, Lexicon, PartyEntry
 from .list_cues import ListCues
 from .list_records import Record, block_records, flat_table_records, table_records
 from .list_units import URL, Span, Unit
@@ -94,7 +94,7 @@ def _prose_entries(
     out = []
     for name, ids, body in entries:
         start, end = body[0].start, body[-1].end
-        data = tuple(m for p in body for m in _data_mentions(lexicon, p))
+        data = tuple(m for p in body if not _denies(lexicon, p) for m in _data_mentions(lexicon, p))
         link = next((u.group() for p in body for u in URL.finditer(p.text)), "")
         perms = tuple(dict.fromkeys(p for b in body for p in _permissions(lexicon, b, permission_names)))
         out.append(
@@ -154,6 +154,13 @@ def _from_record(record: Record, lexicon: Lexicon, permission_names: dict[str, s
         permissions=_permissions(lexicon, perm_cell, permission_names) if perm_cell else (),
         link=url.group() if url else (link.text if link else ""),
     )
+
+
+def _denies(lexicon: Lexicon, span: Span) -> bool:
+    """A piece with a negation ("Crashlytics does not collect names or e-mail
+    addresses") lists what the SDK does NOT collect: its data are no disclosure."""
+    _, _, cues = lexicon.scan(span.text, span.start)
+    return any(isinstance(e, CueEntry) and e.role == "negation" for c in cues for e in c.entries)
 
 
 def _sdk_ids(mentions) -> list[str]:

@@ -1,0 +1,116 @@
+"""What an SDK list says, added to the policy's position per data type and party.
+
+A row of a third-party SDK list is a statement in its own right: "this SDK
+collects these data". The sentence reader often cannot see it as one: a table
+flattened to one cell per line reads as verb-less fragments, and a cell far from
+its header loses the header's verb. So each row that names data is added as a
+statement by that SDK (a share with a third party), and each SDK it resolves to
+as a named party.
+
+Merging follows the aggregation rules (``aggregate``): an affirmation in specific
+words by a third party makes the type ``shared`` whatever else the policy says
+(affirmed beats denied); a broad term ("设备信息") makes a type nobody names
+specifically ``vague``. A category word ("位置信息") is read, as in the sentence
+reader, as the types of it the policy names specifically elsewhere, or all of
+them when it names none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import (
+    DataDisclosure,
+    DataMention,
+    DataTypeId,
+    ListedSdk,
+    PartyDisclosure,
+    PartyMention,
+    PolicyLists,
+    PolicyReading,
+    Sentence,
+    Statement,
+)
+
+_AFFIRMED = frozenset({"collect", "share"})
+
+
+def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyReading:
+    """The reading with the SDK list's rows counted as statements (module docstring)."""
+    rows = [r for r in lists.sdks if r.sdk_ids]
+    if not rows:
+        return replace(reading, lists=lists)
+    data = {d.data_type: d for d in reading.data}
+    specific = {t for t, d in data.items() if d.exact and d.status in ("collected", "shared")}
+    parties = {(p.kind, p.id): p for p in reading.parties}
+    for row in rows:
+        statement = _statement(reading, row, specific)
+        for mention in statement.data:
+            for data_type in mention.data_types:
+                data[data_type] = _merged(data.get(data_type), DataTypeId(data_type), mention, statement)
+        for sdk_id in row.sdk_ids:
+            known = parties.get(("sdk", sdk_id))
+            if known is None:
+                parties[("sdk", sdk_id)] = PartyDisclosure("sdk", sdk_id, mappings.sdk(sdk_id).name, (statement,))
+            elif statement not in known.evidence:
+                parties[("sdk", sdk_id)] = replace(known, evidence=(*known.evidence, statement), denied=False)
+    order = {"sdk": 0, "category": 1, "catch_all": 2}
+    return replace(
+        reading,
+        data=tuple(data[k] for k in sorted(data)),
+        parties=tuple(sorted(parties.values(), key=lambda p: (order[p.kind], p.id))),
+        lists=lists,
+    )
+
+
+def _statement(reading: PolicyReading, row: ListedSdk, specific: set[str]) -> Statement:
+    text = reading.document.text[row.start : row.end]
+    sentence = Sentence(text, row.start, row.end, _section(reading, row.start), "table_cell", row.line)
+    data = []
+    for mention in row.data:
+        if mention.level == "catch_all":
+            continue
+        types = mention.data_types
+        if mention.via_permission is None and len(types) > 1 and mention.level == "exact":
+            narrowed = tuple(t for t in types if t in specific)
+            types = narrowed or types
+        data.append(replace(mention, data_types=types))
+    parties = tuple(PartyMention("sdk", i, row.name, row.start, row.start + len(row.name)) for i in row.sdk_ids)
+    return Statement(sentence, tuple(data), parties, _AFFIRMED, frozenset(), first_party=False)
+
+
+def _section(reading: PolicyReading, offset: int) -> tuple[str, ...]:
+    section: tuple[str, ...] = ()
+    for sentence in reading.document.sentences:
+        if sentence.start > offset:
+            break
+        section = sentence.section
+    return section
+
+
+def _merged(
+    known: DataDisclosure | None, data_type: DataTypeId, mention: DataMention, statement: Statement
+) -> DataDisclosure:
+    if mention.level == "exact":
+        evidence = (statement, *(known.evidence if known else ()))
+        return DataDisclosure(
+            data_type=data_type,
+            status="shared",
+            exact=True,
+            actions=(known.actions if known else frozenset()) | _AFFIRMED,
+            denied=known.denied if known else frozenset(),
+            evidence=tuple(dict.fromkeys(evidence)),
+            shared_with_third_parties=True,
+        )
+    if known is None or known.status == "not_mentioned":
+        evidence = (statement, *(known.evidence if known else ()))
+        return DataDisclosure(
+            data_type=data_type,
+            status="vague",
+            exact=False,
+            actions=_AFFIRMED,
+            denied=known.denied if known else frozenset(),
+            evidence=tuple(dict.fromkeys(evidence)),
+            shared_with_third_parties=True,
+        )
+    return known
