@@ -382,6 +382,8 @@ class ListedPermission:
     end: int
     line: int
     purpose: str = ""
+    denied: bool = False
+    """The entry says the permission is not requested or its data not read ("未申请", "not requested")."""
 
 
 @dataclass(frozen=True)

@@ -123,9 +123,9 @@ def _find_row(read: list[ListedSdk], name: str, taken: set[int]) -> int | None:
 
 
 def _fold(text: str) -> str:
-    from .hanzi import TRADITIONAL_TO_SIMPLIFIED
+    from .hanzi import fold_chinese
 
-    return "".join(text.translate(TRADITIONAL_TO_SIMPLIFIED).lower().split())
+    return "".join(fold_chinese(text).lower().split())
 
 
 def format_list_score(score: ListScore, *, show_errors: bool) -> str:

@@ -6,16 +6,23 @@ to its Simplified form before matching lets one phrase match both scripts. The f
 is one character to one character, so offsets into the text never move and
 evidence still shows the policy's own characters.
 
-Why a character table and not a converter library: only characters are folded,
-never words (regional vocabulary such as 簡訊 for 短信, 行事曆 for 日历, 影片 for
-视频 is data: it is listed as phrases in ``mappings/datatypes.yaml``), and the
-characters that occur in privacy policies are a few hundred. Like the sentence
+Regional words of the same length are folded too, after the characters, for the
+same reason (簡訊 -> 短信, 資訊 -> 信息, 裝置 -> 设备, 蒐集 -> 收集, 影片 -> 视频): Taiwan and
+Hong Kong policies say 裝置識別碼 where the tables say 设备识别码, and a fold of equal
+length keeps every offset. Regional words of another length (行事曆 for 日历) are
+listed as phrases in the tables instead.
+
+Why a table and not a converter library: a converter changes lengths and words
+freely, and the characters and words that occur in privacy policies are a few
+hundred. Like the sentence
 conventions in ``sentences``, this is a fact of the writing system, not knowledge
 about data, so it lives in code. A character missing here only means a
 Traditional phrase must be listed in the tables as well.
 """
 
 from __future__ import annotations
+
+import re
 
 _TRADITIONAL = (
     "個資訊權錄麥風機攝聯絡與簡電話號碼傳輸蒐識別裝備設儲檔們會將這種於對應為並關係務閉啟動載屬處釋請說隱條紀記瀏覽歷曆尋網頁"
@@ -38,5 +45,33 @@ _SIMPLIFIED = (
     "预领顾饰驱发斗鱼鸟齐龙"
 )
 
-TRADITIONAL_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+TRADITIONAL_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL + "暱", _SIMPLIFIED + "昵")
 """``str.translate`` table: Traditional character -> Simplified character."""
+
+_REGIONAL_WORDS = {
+    "资讯": "信息",
+    "简讯": "短信",
+    "装置": "设备",
+    "搜集": "收集",
+    "影片": "视频",
+    "搜寻": "搜索",
+    "联络": "联系",
+    "档案": "文件",
+    "储存": "存储",
+    "帐号": "账号",
+    "当机": "崩溃",
+    "感测器": "传感器",
+    "纪录": "记录",
+    "相片": "照片",
+}
+"""Regional words (already character-folded) -> the tables' words, each of the same length."""
+
+_REGIONAL = re.compile("|".join(sorted(_REGIONAL_WORDS, key=len, reverse=True)))
+
+
+def fold_chinese(text: str) -> str:
+    """Simplified characters and mainland words, at the same length as ``text``."""
+    folded = text.translate(TRADITIONAL_TO_SIMPLIFIED)
+    if not _REGIONAL.search(folded):
+        return folded
+    return _REGIONAL.sub(lambda m: _REGIONAL_WORDS[m.group()], folded)

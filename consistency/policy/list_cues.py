@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import MappingError
 from ..mapping_schema import TABLES_SCHEMA_VERSION, Examples, Phrases
-from .hanzi import TRADITIONAL_TO_SIMPLIFIED
+from .hanzi import fold_chinese
 
 if TYPE_CHECKING:
     from ..mappings import Mappings
@@ -99,7 +99,7 @@ class FieldClassifier:
 
 
 def _label_text(label: str) -> str:
-    folded = label.replace("\u3000", " ").translate(TRADITIONAL_TO_SIMPLIFIED)
+    folded = fold_chinese(label.replace("\u3000", " "))
     return " ".join(folded.split()).strip(" :：*#").lower()
 
 

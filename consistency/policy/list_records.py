@@ -79,8 +79,13 @@ def block_records(
     records: list[Record] = []
     current: Record | None = None
 
-    def is_label(text: str) -> bool:
-        return classify(text, mine, other) is not None or other.match(text) is not None
+    def is_label(text: str) -> str | None:
+        """The field a label names (of either kind of list), or None."""
+        found = classify(text, mine, other)
+        if found is not None:
+            return found
+        rival = other.match(text)
+        return "other:" + rival[0] if rival else None
 
     for unit in units:
         pairs = [] if unit.kind == "table_row" else labelled_pairs(unit, is_label, max_label_chars)

@@ -23,6 +23,7 @@ from ..models import (
     DataDisclosure,
     DataMention,
     DataTypeId,
+    ListedPermission,
     ListedSdk,
     PartyDisclosure,
     PartyMention,
@@ -38,9 +39,16 @@ _AFFIRMED = frozenset({"collect", "share"})
 def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyReading:
     """The reading with the SDK list's rows counted as statements (module docstring)."""
     rows = [r for r in lists.sdks if r.sdk_ids]
-    if not rows:
-        return replace(reading, lists=lists)
     data = {d.data_type: d for d in reading.data}
+    for entry in lists.permissions:
+        if entry.denied:
+            continue
+        statement = _permission_statement(reading, entry)
+        for mention in statement.data:
+            for data_type in mention.data_types:
+                known = data.get(data_type)
+                if known is None or known.status in ("not_mentioned", "vague"):
+                    data[data_type] = _affirmed(known, DataTypeId(data_type), statement, shared=False)
     specific = {t for t, d in data.items() if d.exact and d.status in ("collected", "shared")}
     parties = {(p.kind, p.id): p for p in reading.parties}
     for row in rows:
@@ -88,20 +96,39 @@ def _section(reading: PolicyReading, offset: int) -> tuple[str, ...]:
     return section
 
 
+def _permission_statement(reading: PolicyReading, entry: ListedPermission) -> Statement:
+    """An entry of the permission list: the app holds the permission, so it collects
+    what the permission exposes (README rule 12), as the sentence reader reads a
+    permission named under a heading."""
+    text = reading.document.text[entry.start : entry.end]
+    sentence = Sentence(text, entry.start, entry.end, _section(reading, entry.start), "list_item", entry.line)
+    mentions = tuple(
+        DataMention((t,), "exact", entry.name, entry.start, entry.start + len(entry.name), entry.permissions[0])
+        for t in entry.data_types
+    )
+    return Statement(sentence, mentions, (), frozenset({"collect"}), frozenset())
+
+
+def _affirmed(known: DataDisclosure | None, data_type: DataTypeId, statement: Statement, *, shared: bool) -> DataDisclosure:
+    """An affirmation in specific words added to what the policy says of a type."""
+    evidence = (statement, *(known.evidence if known else ()))
+    was_shared = bool(known and known.status == "shared")
+    return DataDisclosure(
+        data_type=data_type,
+        status="shared" if shared or was_shared else "collected",
+        exact=True,
+        actions=(known.actions if known else frozenset()) | statement.actions,
+        denied=known.denied if known else frozenset(),
+        evidence=tuple(dict.fromkeys(evidence)),
+        shared_with_third_parties=shared or bool(known and known.shared_with_third_parties),
+    )
+
+
 def _merged(
     known: DataDisclosure | None, data_type: DataTypeId, mention: DataMention, statement: Statement
 ) -> DataDisclosure:
     if mention.level == "exact":
-        evidence = (statement, *(known.evidence if known else ()))
-        return DataDisclosure(
-            data_type=data_type,
-            status="shared",
-            exact=True,
-            actions=(known.actions if known else frozenset()) | _AFFIRMED,
-            denied=known.denied if known else frozenset(),
-            evidence=tuple(dict.fromkeys(evidence)),
-            shared_with_third_parties=True,
-        )
+        return _affirmed(known, data_type, statement, shared=True)
     if known is None or known.status == "not_mentioned":
         evidence = (statement, *(known.evidence if known else ()))
         return DataDisclosure(

@@ -113,6 +113,11 @@ def labelled_pairs(unit: Unit, is_label, max_label_chars: int) -> list[Labelled]
         cut = max((m.end() for m in _LABEL_START.finditer(window)), default=0)
         label = window[cut:].strip()
         if label and is_label(label):
+            # the words before may be glued to it ("…使用记录隐私政策链接："): the label is
+            # the shortest tail that still names the same field, the rest stays in the value
+            while len(label) > 1 and is_label(label[1:]) == is_label(label):
+                label = label[1:]
+                cut = colon.start() - window_start - len(label)
             found.append((window_start + cut, colon.end(), label))
     pairs = []
     for index, (_, value_start, label) in enumerate(found):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..models import DataTypeId, ListedPermission, PermissionName
-from .lexicon import DataEntry, Lexicon
+from .lexicon import CueEntry, DataEntry, Lexicon
 from .list_cues import ListCues
 from .list_records import block_records, flat_table_records, table_records
 from .list_units import Span, Unit, label_of
@@ -77,7 +77,8 @@ def read_permission_list(
         if not perms or any(s <= start < e.end for s, e in entries.items()):
             return
         data = tuple(dict.fromkeys(DataTypeId(t) for p in perms for t in types.get(p, ())))
-        entries[start] = ListedPermission(name.text, perms, data, start, end, line, purpose)
+        denied = _denies(lexicon, f"{name.text} {purpose}")
+        entries[start] = ListedPermission(name.text, perms, data, start, end, line, purpose, denied)
 
     records = [
         *table_records(units, cues.permission, cues.sdk),
@@ -110,6 +111,12 @@ def read_permission_list(
             add(unit.span, purpose, unit.start, unit.end, unit.line)
     ordered = tuple(entries[k] for k in sorted(entries))
     return bool(ordered), ordered
+
+
+def _denies(lexicon: Lexicon, text: str) -> bool:
+    """The entry denies ("不会申请", "not requested")."""
+    _, _, cues = lexicon.scan(text)
+    return any(isinstance(e, CueEntry) and e.role in ("negation", "negated_object") for c in cues for e in c.entries)
 
 
 def _purpose_after(units: list[Unit], index: int, lexicon: Lexicon, names: dict[str, str]) -> str:
