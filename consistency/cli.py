@@ -156,8 +156,8 @@ def policy(
     mappings: MappingsOption = None,
 ) -> None:
     """What the policy states, per data type and third party, with evidence."""
-    from .policy.read import read_document
-    from .policy.statements import read_statements
+    from .policy.document.read import read_document
+    from .policy.extract.statements import read_statements
     from .report.policy import render_policy
 
     document = read_document(policy)  # a bad policy is reported even when the tables are broken

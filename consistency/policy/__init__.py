@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 def read_policy(source: str | Path, mappings: Mappings) -> PolicyReading:
     """Read a policy file (or ``-`` for stdin) and extract its statements.
     Raises PolicyReadError on bad input."""
+    from .document.read import read_document
+    from .extract.statements import read_statements
     from .lists import with_lists  # issue 12: SDK and permission lists
-    from .read import read_document
-    from .statements import read_statements
 
     return with_lists(read_statements(read_document(source), mappings), mappings)

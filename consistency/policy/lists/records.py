@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .list_cues import FieldClassifier
-from .list_units import Span, Unit, labelled_pairs
+from .cues import FieldClassifier
+from .units import Span, Unit, labelled_pairs
 
 MIN_FLAT_HEADER = 3
 """A flattened table needs at least this many header lines in a row, a name among them."""

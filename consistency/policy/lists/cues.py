@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..errors import MappingError
-from ..mapping_schema import TABLES_SCHEMA_VERSION, Examples, Phrases
-from .hanzi import fold_chinese
+from ...errors import MappingError
+from ...mappings.schema import TABLES_SCHEMA_VERSION, Examples, Phrases
+from ..extract.hanzi import fold_chinese
 
 if TYPE_CHECKING:
-    from ..mappings import Mappings
+    from ...mappings import Mappings
 
 LIST_FILE = "lists.yaml"
 
@@ -114,7 +114,7 @@ class ListCues:
 def load_list_cues(mappings: Mappings) -> ListCues:
     """The list words of these tables: the last ``lists.yaml`` among the built-in
     directory and ``mappings.directories``. Raises MappingError when it is invalid."""
-    from ..mappings import builtin_mappings_dir
+    from ...mappings import builtin_mappings_dir
 
     path = builtin_mappings_dir() / LIST_FILE
     for directory in mappings.directories:

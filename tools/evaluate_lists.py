@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from ..models import ListedSdk, PolicyReading
+from consistency.models import ListedSdk, PolicyReading
 
 PERMISSION_PREFIX = "android.permission."
 
@@ -123,7 +123,7 @@ def _find_row(read: list[ListedSdk], name: str, taken: set[int]) -> int | None:
 
 
 def _fold(text: str) -> str:
-    from .hanzi import fold_chinese
+    from consistency.policy.extract.hanzi import fold_chinese
 
     return "".join(fold_chinese(text).lower().split())
 
@@ -152,7 +152,8 @@ def is_chinese_set(labels: Path) -> bool:
 
 def evaluate_group(title: str, policies, mappings, *, show_errors: bool) -> str:
     """Data-type scores and list scores of one group of labelled policies, read once each."""
-    from . import read_policy
+    from consistency.policy import read_policy
+
     from .evaluate import Labels, Score, format_score, score_reading
 
     total, lists = Score(), ListScore()

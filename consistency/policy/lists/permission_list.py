@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 
-from ..models import DataTypeId, ListedPermission, PermissionName
-from .lexicon import CueEntry, DataEntry, Lexicon
-from .list_cues import ListCues
-from .list_records import block_records, flat_table_records, table_records
-from .list_units import Span, Unit, label_of
+from ...models import DataTypeId, ListedPermission, PermissionName
+from ..extract.lexicon import CueEntry, DataEntry, Lexicon
+from .cues import ListCues
+from .records import block_records, flat_table_records, table_records
+from .units import Span, Unit, label_of
 
 _CONSTANT = re.compile(r"(?<![\w.])(?:android\.permission\.)?([A-Z][A-Z0-9_]{2,})(?![\w])")
 MAX_HEAD_CHARS = 80

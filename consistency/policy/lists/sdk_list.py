@@ -19,11 +19,11 @@ whole entry when the layout has no data column.
 
 from __future__ import annotations
 
-from ..models import DataMention, DataTypeId, ListedSdk, PermissionName, SdkId
-from .lexicon import CueEntry, DataEntry, Lexicon, PartyEntry
-from .list_cues import ListCues
-from .list_records import Record, block_records, flat_table_records, table_records
-from .list_units import URL, Span, Unit
+from ...models import DataMention, DataTypeId, ListedSdk, PermissionName, SdkId
+from ..extract.lexicon import CueEntry, DataEntry, Lexicon, PartyEntry
+from .cues import ListCues
+from .records import Record, block_records, flat_table_records, table_records
+from .units import URL, Span, Unit
 
 MAX_PROSE_UNITS = 80
 """How far after its title a prose SDK list may run (it also ends at the next heading

@@ -8,18 +8,16 @@ add is the per-SDK structure: which data a policy says *each* SDK collects, so
 
 from __future__ import annotations
 
-from ..models import Document, PolicyLists, PolicyReading
-from .lexicon import lexicon_for
-from .list_cues import load_list_cues
-from .list_units import document_units
+from ...models import Document, PolicyLists, PolicyReading
 from .permission_list import permission_index, read_permission_list
 from .sdk_list import read_sdk_list
+from .units import document_units
 
 
 def read_lists(document: Document, mappings) -> PolicyLists:
     """The SDK list and the permission list of a document (empty when it has none)."""
-    lexicon = lexicon_for(mappings)
-    cues = load_list_cues(mappings)
+    lexicon = mappings.lexicon
+    cues = mappings.list_cues
     units = document_units(document)
     names, types = permission_index(mappings)
     has_sdks, sdks = read_sdk_list(units, lexicon, cues, names)
@@ -29,6 +27,6 @@ def read_lists(document: Document, mappings) -> PolicyLists:
 
 def with_lists(reading: PolicyReading, mappings) -> PolicyReading:
     """The reading with its lists filled in."""
-    from .list_statements import merge_lists
+    from .merge import merge_lists
 
     return merge_lists(reading, read_lists(reading.document, mappings), mappings)

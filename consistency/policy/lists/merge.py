@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..models import (
+from ...models import (
     DataDisclosure,
     DataMention,
     DataTypeId,

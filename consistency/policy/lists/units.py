@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Document, SentenceKind
+from ...models import Document, SentenceKind
 
 _CELL_SEPARATOR = " | "
 _ENUMERATION = re.compile(r"\s*(?:[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[•\-–·*])\s*")
