@@ -40,16 +40,16 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
     """The reading with the SDK list's rows counted as statements (module docstring)."""
     rows = [r for r in lists.sdks if r.sdk_ids]
     data = {d.data_type: d for d in reading.data}
+    specific = _named_specifically(reading)
     for entry in lists.permissions:
         if entry.denied:
             continue
-        statement = _permission_statement(reading, entry)
+        statement = _permission_statement(reading, entry, specific)
         for mention in statement.data:
             for data_type in mention.data_types:
                 known = data.get(data_type)
                 if known is None or known.status in ("not_mentioned", "vague"):
                     data[data_type] = _affirmed(known, DataTypeId(data_type), statement, shared=False)
-    specific = {t for t, d in data.items() if d.exact and d.status in ("collected", "shared")}
     parties = {(p.kind, p.id): p for p in reading.parties}
     for row in rows:
         statement = _statement(reading, row, specific)
@@ -96,15 +96,30 @@ def _section(reading: PolicyReading, offset: int) -> tuple[str, ...]:
     return section
 
 
-def _permission_statement(reading: PolicyReading, entry: ListedPermission) -> Statement:
+def _named_specifically(reading: PolicyReading) -> set[str]:
+    """Types the policy affirms in their own words (a phrase naming that one type, not
+    a category word or a permission), as the sentence reader counts them."""
+    return {
+        m.data_types[0]
+        for st in reading.statements
+        if st.actions
+        for m in st.data
+        if m.level == "exact" and m.via_permission is None and len(m.data_types) == 1
+    }
+
+
+def _permission_statement(reading: PolicyReading, entry: ListedPermission, specific: set[str]) -> Statement:
     """An entry of the permission list: the app holds the permission, so it collects
     what the permission exposes (README rule 12), as the sentence reader reads a
-    permission named under a heading."""
+    permission named under a heading. When the policy names some of those types in
+    their own words, the entry is read as those (rule 3: "位置权限" in a policy that
+    only ever speaks of precise location is precise location)."""
     text = reading.document.text[entry.start : entry.end]
     sentence = Sentence(text, entry.start, entry.end, _section(reading, entry.start), "list_item", entry.line)
+    types = tuple(t for t in entry.data_types if t in specific) or entry.data_types
     mentions = tuple(
         DataMention((t,), "exact", entry.name, entry.start, entry.start + len(entry.name), entry.permissions[0])
-        for t in entry.data_types
+        for t in types
     )
     return Statement(sentence, mentions, (), frozenset({"collect"}), frozenset())
 
