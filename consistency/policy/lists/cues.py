@@ -46,6 +46,9 @@ class FieldSpec(_Closed):
     field: str
     description: str
     phrases: Phrases
+    whole_label: Phrases = Phrases()
+    """Short generic words ("SDK", "权限", "目的", "Purpose") that are this field only as
+    the whole label: inside a longer label ("相机权限", "高德SDK") they are part of a name."""
     examples: Examples = Examples()
 
 
@@ -67,6 +70,8 @@ class FieldClassifier:
 
     phrases: tuple[tuple[str, str], ...]
     """(lower-cased phrase, field), longest phrase first."""
+    whole: dict[str, str]
+    """Whole labels (lower-cased) -> field."""
     titles: tuple[str, ...]
     max_label_chars: int
 
@@ -75,13 +80,16 @@ class FieldClassifier:
         pairs = {(_label_text(p), f.field) for f in spec.fields for p in f.phrases.all()}
         ordered = tuple(sorted(pairs, key=lambda pf: (-len(pf[0]), pf)))
         titles = tuple(sorted({_label_text(p) for p in spec.titles.phrases.all()}, key=lambda p: (-len(p), p)))
-        return cls(ordered, titles, max_label_chars)
+        whole = {_label_text(p): f.field for f in spec.fields for p in f.whole_label.all()}
+        return cls(ordered, whole, titles, max_label_chars)
 
     def match(self, label: str) -> tuple[str, str] | None:
         """(field, phrase) for a short label, by the longest field phrase it contains."""
         text = _label_text(label)
         if not text or len(text) > self.max_label_chars:
             return None
+        if text in self.whole:
+            return self.whole[text], text
         for phrase, name in self.phrases:
             if phrase in text:
                 return name, phrase

@@ -111,12 +111,15 @@ def _named_specifically(reading: PolicyReading) -> set[str]:
 def _permission_statement(reading: PolicyReading, entry: ListedPermission, specific: set[str]) -> Statement:
     """An entry of the permission list: the app holds the permission, so it collects
     what the permission exposes (README rule 12), as the sentence reader reads a
-    permission named under a heading. When the policy names some of those types in
-    their own words, the entry is read as those (rule 3: "位置权限" in a policy that
-    only ever speaks of precise location is precise location)."""
+    permission named under a heading. A permission over one category is read as the
+    types of it the policy names in their own words (rule 3: "位置权限" in a policy
+    that only ever speaks of precise location is precise location); one over several
+    (storage: photos, videos, audio, files) discloses them all (rule 12)."""
     text = reading.document.text[entry.start : entry.end]
     sentence = Sentence(text, entry.start, entry.end, _section(reading, entry.start), "list_item", entry.line)
-    types = tuple(t for t in entry.data_types if t in specific) or entry.data_types
+    types = entry.data_types
+    if len({t.split(".", 1)[0] for t in types}) == 1:
+        types = tuple(t for t in types if t in specific) or types
     mentions = tuple(
         DataMention((t,), "exact", entry.name, entry.start, entry.start + len(entry.name), entry.permissions[0])
         for t in types
