@@ -20,6 +20,7 @@ entries that match no labelled entry.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def _find_row(read: list[ListedSdk], name: str, taken: set[int]) -> int | None:
 def _fold(text: str) -> str:
     from consistency.policy.extract.hanzi import fold_chinese
 
-    return "".join(fold_chinese(text).lower().split())
+    return "".join(fold_chinese(unicodedata.normalize("NFKC", text)).lower().split())
 
 
 def format_list_score(score: ListScore, *, show_errors: bool) -> str:

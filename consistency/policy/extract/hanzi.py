@@ -6,7 +6,7 @@ to its Simplified form before matching lets one phrase match both scripts. The f
 is one character to one character, so offsets into the text never move and
 evidence still shows the policy's own characters.
 
-Regional words of the same length are folded too, after the characters, for the
+Regional words of the same length are folded too, before the characters, for the
 same reason (簡訊 -> 短信, 資訊 -> 信息, 裝置 -> 设备, 蒐集 -> 收集, 影片 -> 视频): Taiwan and
 Hong Kong policies say 裝置識別碼 where the tables say 设备识别码, and a fold of equal
 length keeps every offset. Regional words of another length (行事曆 for 日历) are
@@ -49,29 +49,31 @@ TRADITIONAL_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL + "暱", _SIMPLIFIED + "�
 """``str.translate`` table: Traditional character -> Simplified character."""
 
 _REGIONAL_WORDS = {
-    "资讯": "信息",
-    "简讯": "短信",
-    "装置": "设备",
-    "搜集": "收集",
+    "資訊": "信息",
+    "資料": "资料",
+    "簡訊": "短信",
+    "裝置": "设备",
+    "蒐集": "收集",
     "影片": "视频",
-    "搜寻": "搜索",
-    "联络": "联系",
-    "档案": "文件",
-    "储存": "存储",
-    "帐号": "账号",
-    "当机": "崩溃",
-    "感测器": "传感器",
-    "纪录": "记录",
+    "搜尋": "搜索",
+    "聯絡": "联系",
+    "檔案": "文件",
+    "儲存": "存储",
+    "帳號": "账号",
+    "當機": "崩溃",
+    "感測器": "传感器",
+    "紀錄": "记录",
     "相片": "照片",
 }
-"""Regional words (already character-folded) -> the tables' words, each of the same length."""
+"""Regional words as Taiwan and Hong Kong write them -> the tables' words, each of the same
+length. Keyed by the Traditional spelling, so a mainland text is never changed by them
+(mainland 资讯 is news, not 信息)."""
 
 _REGIONAL = re.compile("|".join(sorted(_REGIONAL_WORDS, key=len, reverse=True)))
 
 
 def fold_chinese(text: str) -> str:
     """Simplified characters and mainland words, at the same length as ``text``."""
-    folded = text.translate(TRADITIONAL_TO_SIMPLIFIED)
-    if not _REGIONAL.search(folded):
-        return folded
-    return _REGIONAL.sub(lambda m: _REGIONAL_WORDS[m.group()], folded)
+    if _REGIONAL.search(text):
+        text = _REGIONAL.sub(lambda m: _REGIONAL_WORDS[m.group()], text)
+    return text.translate(TRADITIONAL_TO_SIMPLIFIED)

@@ -19,9 +19,9 @@ def read_lists(document: Document, mappings) -> PolicyLists:
     lexicon = mappings.lexicon
     cues = mappings.list_cues
     units = document_units(document)
-    names, types = permission_index(mappings)
-    has_sdks, sdks = read_sdk_list(units, lexicon, cues, names)
-    has_permissions, permissions = read_permission_list(units, lexicon, cues, names, types)
+    index = permission_index(mappings)
+    has_sdks, sdks = read_sdk_list(units, lexicon, cues, index)
+    has_permissions, permissions = read_permission_list(units, lexicon, cues, index)
     return PolicyLists(has_sdks, sdks, has_permissions, permissions)
 
 

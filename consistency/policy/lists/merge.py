@@ -62,6 +62,8 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
                 parties[("sdk", sdk_id)] = PartyDisclosure("sdk", sdk_id, mappings.sdk(sdk_id).name, (statement,))
             elif statement not in known.evidence:
                 parties[("sdk", sdk_id)] = replace(known, evidence=(*known.evidence, statement), denied=False)
+    for key in [k for k, p in parties.items() if k[0] == "sdk" and _only_as_company(p, lists.sdks)]:
+        del parties[key]
     order = {"sdk": 0, "category": 1, "catch_all": 2}
     return replace(
         reading,
@@ -69,6 +71,27 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
         parties=tuple(sorted(parties.values(), key=lambda p: (order[p.kind], p.id))),
         lists=lists,
     )
+
+
+def _only_as_company(party: PartyDisclosure, rows: tuple[ListedSdk, ...]) -> bool:
+    """The SDK is named only by a vendor name that also names the SDK of its row, in
+    that row's company cell ("第三方主体：高德软件有限公司" in the row of 高德定位SDK: 高德 names
+    both Amap SDKs, and the row says which one)."""
+    if any(party.id in r.sdk_ids for r in rows):
+        return False
+    for statement in party.evidence:
+        for mention in statement.parties:
+            if mention.id != party.id:
+                continue
+            siblings = {
+                p.id for p in statement.parties if p.kind == "sdk" and (p.start, p.end) == (mention.start, mention.end)
+            }
+            if not any(
+                r.start <= mention.start < r.end and mention.phrase in r.company and siblings & set(r.sdk_ids)
+                for r in rows
+            ):
+                return False
+    return bool(party.evidence)
 
 
 def _statement(reading: PolicyReading, row: ListedSdk, specific: set[str]) -> Statement:

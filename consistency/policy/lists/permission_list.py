@@ -19,8 +19,10 @@ stands for both location permissions) or by its Android name written out
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...models import DataTypeId, ListedPermission, PermissionName
+from ..extract.hanzi import fold_chinese
 from ..extract.lexicon import CueEntry, DataEntry, Lexicon
 from .cues import ListCues
 from .records import block_records, flat_table_records, table_records
@@ -34,19 +36,34 @@ PURPOSE_UNITS = 8
 """How many lines after a heading-like entry may give its purpose."""
 
 
-def permission_index(mappings) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """Written forms of every permission of the tables (full and short Android
-    names) -> full name; and full name -> its data types."""
+@dataclass(frozen=True)
+class PermissionIndex:
+    """How a list entry can name a permission, besides the lexicon's permission phrases."""
+
+    names: dict[str, str]
+    """Written Android names (full and short) -> full name."""
+    types: dict[str, tuple[str, ...]]
+    """Full name -> the data types it exposes."""
+    plain: tuple[tuple[str, str], ...]
+    """(folded policy name, full name) of permissions that expose no data ("通知权限"):
+    the lexicon holds only data phrases, but a list entry names these too."""
+
+
+def permission_index(mappings) -> PermissionIndex:
+    """The permission names of the tables, for reading list entries."""
     names: dict[str, str] = {}
     types: dict[str, tuple[str, ...]] = {}
+    plain: list[tuple[str, str]] = []
     for perm in mappings.permissions.permissions:
         names[perm.name] = perm.name
         names.setdefault(perm.name.rsplit(".", 1)[-1], perm.name)
         types[perm.name] = tuple(perm.data_types)
-    return names, types
+        if not perm.data_types:
+            plain += [(fold_chinese(p).lower(), perm.name) for p in perm.policy_names.all()]
+    return PermissionIndex(names, types, tuple(sorted(plain, key=lambda pn: -len(pn[0]))))
 
 
-def permissions_named(lexicon: Lexicon, span: Span, names: dict[str, str]) -> tuple[PermissionName, ...]:
+def permissions_named(lexicon: Lexicon, span: Span, index: PermissionIndex) -> tuple[PermissionName, ...]:
     """The permissions a piece of text names, in order of appearance."""
     found: list[tuple[int, str]] = []
     _, mentions, _ = lexicon.scan(span.text, span.start)
@@ -55,28 +72,38 @@ def permissions_named(lexicon: Lexicon, span: Span, names: dict[str, str]) -> tu
             if isinstance(entry, DataEntry) and entry.via_permission:
                 found.append((match.start, entry.via_permission))
     for constant in _CONSTANT.finditer(span.text):
-        full = names.get(constant.group(0)) or names.get(constant.group(1))
+        full = index.names.get(constant.group(0)) or index.names.get(constant.group(1))
         if full:
             found.append((span.start + constant.start(), full))
+    folded = fold_chinese(span.text).lower()
+    for phrase, name in index.plain:
+        at = folded.find(phrase)
+        if at >= 0 and (not phrase.isascii() or _word_at(folded, at, len(phrase))):
+            found.append((span.start + at, name))
     found.sort()
     return tuple(dict.fromkeys(PermissionName(name) for _, name in found))
+
+
+def _word_at(text: str, at: int, size: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + size] if at + size < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
 
 
 def read_permission_list(
     units: list[Unit],
     lexicon: Lexicon,
     cues: ListCues,
-    names: dict[str, str],
-    types: dict[str, tuple[str, ...]],
+    index: PermissionIndex,
 ) -> tuple[bool, tuple[ListedPermission, ...]]:
     """Whether the policy has a permission list, and its entries in document order."""
     entries: dict[int, ListedPermission] = {}
 
     def add(name: Span, purpose: str, start: int, end: int, line: int) -> None:
-        perms = permissions_named(lexicon, name, names)
+        perms = permissions_named(lexicon, name, index)
         if not perms or any(s <= start < e.end for s, e in entries.items()):
             return
-        data = tuple(dict.fromkeys(DataTypeId(t) for p in perms for t in types.get(p, ())))
+        data = tuple(dict.fromkeys(DataTypeId(t) for p in perms for t in index.types.get(p, ())))
         denied = _denies(lexicon, f"{name.text} {purpose}")
         entries[start] = ListedPermission(name.text, perms, data, start, end, line, purpose, denied)
 
@@ -89,25 +116,25 @@ def read_permission_list(
         purpose = record.fields.get("purpose") or record.fields.get("scenario")
         add(record.fields["name"], purpose.text if purpose else "", record.start, record.end, record.line)
     in_list = False
-    for index, unit in enumerate(units):
+    for position, unit in enumerate(units):
         if unit.kind == "table_row":
             continue
         head = unit.text.split(":", 1)[0].split("：", 1)[0]
         if cues.permission.is_title(head) and len(head) <= cues.permission.max_label_chars * 3:
-            if not permissions_named(lexicon, unit.span, names):
+            if not permissions_named(lexicon, unit.span, index):
                 in_list = True
                 continue
-        elif unit.kind == "heading" and not permissions_named(lexicon, unit.span, names):
+        elif unit.kind == "heading" and not permissions_named(lexicon, unit.span, index):
             in_list = False
         labelled = label_of(unit, cues.permission.max_label_chars)
         if labelled is not None:
             label, rest = labelled
             label_span = Span(label, unit.start + unit.text.find(label), unit.start + unit.text.find(label) + len(label))
-            if permissions_named(lexicon, label_span, names):
+            if permissions_named(lexicon, label_span, index):
                 add(label_span, rest.text, unit.start, unit.end, unit.line)
                 continue
         if unit.kind == "heading" or (in_list and len(unit.text) <= MAX_HEAD_CHARS):
-            purpose = _purpose_after(units, index, lexicon, names)
+            purpose = _purpose_after(units, position, lexicon, index)
             add(unit.span, purpose, unit.start, unit.end, unit.line)
     ordered = tuple(entries[k] for k in sorted(entries))
     return bool(ordered), ordered
@@ -119,11 +146,11 @@ def _denies(lexicon: Lexicon, text: str) -> bool:
     return any(isinstance(e, CueEntry) and e.role in ("negation", "negated_object") for c in cues for e in c.entries)
 
 
-def _purpose_after(units: list[Unit], index: int, lexicon: Lexicon, names: dict[str, str]) -> str:
+def _purpose_after(units: list[Unit], position: int, lexicon: Lexicon, index: PermissionIndex) -> str:
     """The lines after a heading-like entry, up to the next line that names a permission."""
     parts = []
-    for unit in units[index + 1 : index + 1 + PURPOSE_UNITS]:
-        if unit.kind == "heading" or permissions_named(lexicon, unit.span, names):
+    for unit in units[position + 1 : position + 1 + PURPOSE_UNITS]:
+        if unit.kind == "heading" or permissions_named(lexicon, unit.span, index):
             break
         parts.append(unit.text)
     return " ".join(parts)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from ...models import DataMention, DataTypeId, ListedSdk, PermissionName, SdkId
 from ..extract.lexicon import CueEntry, DataEntry, Lexicon, PartyEntry
 from .cues import ListCues
+from .permission_list import PermissionIndex, permissions_named
 from .records import Record, block_records, flat_table_records, table_records
 from .units import URL, Span, Unit
 
@@ -31,7 +32,7 @@ that is not inside it, and at a permission-list title)."""
 
 
 def read_sdk_list(
-    units: list[Unit], lexicon: Lexicon, cues: ListCues, permission_names: dict[str, str]
+    units: list[Unit], lexicon: Lexicon, cues: ListCues, permission_names: PermissionIndex
 ) -> tuple[bool, tuple[ListedSdk, ...]]:
     """Whether the policy has an SDK list, and its entries in document order."""
     records = [
@@ -63,7 +64,7 @@ def _opens_list(unit: Unit, cues: ListCues) -> bool:
 
 
 def _prose_entries(
-    units: list[Unit], title: int, lexicon: Lexicon, cues: ListCues, permission_names: dict[str, str]
+    units: list[Unit], title: int, lexicon: Lexicon, cues: ListCues, permission_names: PermissionIndex
 ) -> list[ListedSdk]:
     """Entries of a list written as bullets or sentences after its title (or inside
     the title's own line, after the colon): each piece naming an SDK opens an entry,
@@ -84,6 +85,8 @@ def _prose_entries(
     entries: list[tuple[Span, list[str], list[Span]]] = []
     for piece in pieces:
         _, mentions, _ = lexicon.scan(piece.text, piece.start)
+        # "高德定位SDK（高德软件有限公司）": a name in brackets is the company, not another SDK
+        mentions = [m for m in mentions if not _in_brackets(piece.text, m.start - piece.start)]
         ids = _sdk_ids(mentions)
         if ids and not (entries and set(ids) & set(entries[-1][1])):
             names = [m for m in mentions if any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in m.entries)]
@@ -113,6 +116,16 @@ def _prose_entries(
     return out
 
 
+def _in_brackets(text: str, position: int) -> bool:
+    depth = 0
+    for char in text[:position]:
+        if char in "(（":
+            depth += 1
+        elif char in ")）" and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _clauses(span: Span) -> list[Span]:
     """A line cut after ``；`` / ``;`` and ``。``: several SDKs in one paragraph
     ("the Huawei Push SDK needs …; the Alipay SDK needs …") become one piece each."""
@@ -134,7 +147,7 @@ def _clauses(span: Span) -> list[Span]:
     return out
 
 
-def _from_record(record: Record, lexicon: Lexicon, permission_names: dict[str, str]) -> ListedSdk:
+def _from_record(record: Record, lexicon: Lexicon, permission_names: PermissionIndex) -> ListedSdk:
     name = record.fields["name"]
     _, mentions, _ = lexicon.scan(name.text, name.start)
     data_cell = record.fields.get("data")
@@ -189,9 +202,7 @@ def _data_mentions(lexicon: Lexicon, span: Span) -> tuple[DataMention, ...]:
     return tuple(out)
 
 
-def _permissions(lexicon: Lexicon, span: Span, permission_names: dict[str, str]) -> tuple[PermissionName, ...]:
-    from .permission_list import permissions_named
-
+def _permissions(lexicon: Lexicon, span: Span, permission_names: PermissionIndex) -> tuple[PermissionName, ...]:
     return permissions_named(lexicon, span, permission_names)
 
 
