@@ -147,10 +147,11 @@ def _denies(lexicon: Lexicon, text: str) -> bool:
 
 
 def _purpose_after(units: list[Unit], position: int, lexicon: Lexicon, index: PermissionIndex) -> str:
-    """The lines after a heading-like entry, up to the next line that names a permission."""
+    """The lines after a heading-like entry, up to the next heading or short line that
+    names a permission (the next entry); prose that names one is still its purpose."""
     parts = []
     for unit in units[position + 1 : position + 1 + PURPOSE_UNITS]:
-        if unit.kind == "heading" or permissions_named(lexicon, unit.span, index):
+        if unit.kind == "heading" or (len(unit.text) <= MAX_HEAD_CHARS and permissions_named(lexicon, unit.span, index)):
             break
         parts.append(unit.text)
     return " ".join(parts)

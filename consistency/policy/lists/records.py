@@ -130,7 +130,11 @@ def flat_table_records(units: list[Unit], mine: FieldClassifier, other: FieldCla
         width = len(columns)
         while index + width <= len(units):
             cells = units[index : index + width]
-            if any(c.kind in ("heading", "table_row") or len(c.text) > MAX_FLAT_CELL for c in cells):
+            # the text reader takes many short cells for headings: a heading kind ends
+            # nothing here, a real table row or a long paragraph does
+            if any(c.kind == "table_row" or len(c.text) > MAX_FLAT_CELL for c in cells):
+                break
+            if mine.is_title(cells[0].text) or other.is_title(cells[0].text):
                 break
             if classify(cells[0].text, mine, other) is not None:
                 break

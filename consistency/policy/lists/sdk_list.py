@@ -19,6 +19,8 @@ whole entry when the layout has no data column.
 
 from __future__ import annotations
 
+import re
+
 from ...models import DataMention, DataTypeId, ListedSdk, PermissionName, SdkId
 from ..extract.lexicon import CueEntry, DataEntry, Lexicon, PartyEntry
 from .cues import ListCues
@@ -26,6 +28,8 @@ from .permission_list import PermissionIndex, permissions_named
 from .records import Record, block_records, flat_table_records, table_records
 from .units import URL, Span, Unit
 
+NAME_GAP = 8
+"""Characters between two SDK names that still make them one entry's name ("A SDK和B")."""
 MAX_PROSE_UNITS = 80
 """How far after its title a prose SDK list may run (it also ends at the next heading
 that is not inside it, and at a permission-list title)."""
@@ -90,7 +94,12 @@ def _prose_entries(
         ids = _sdk_ids(mentions)
         if ids and not (entries and set(ids) & set(entries[-1][1])):
             names = [m for m in mentions if any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in m.entries)]
-            name = Span(piece.text[names[0].start - piece.start : names[-1].end - piece.start], names[0].start, names[-1].end)
+            end = names[0].end
+            for later in names[1:]:  # "支付宝SDK和微信SDK": names close together form one name
+                if later.start - end > NAME_GAP:
+                    break
+                end = later.end
+            name = Span(piece.text[names[0].start - piece.start : end - piece.start], names[0].start, end)
             entries.append((name, ids, [piece]))
         elif entries:
             entries[-1][2].append(piece)
@@ -126,16 +135,20 @@ def _in_brackets(text: str, position: int) -> bool:
     return depth > 0
 
 
+_CLAUSE_END = re.compile(r"[;；。！？]|\.(?=\s+[A-Z])")
+
+
 def _clauses(span: Span) -> list[Span]:
-    """A line cut after ``；`` / ``;`` and ``。``: several SDKs in one paragraph
-    ("the Huawei Push SDK needs …; the Alipay SDK needs …") become one piece each."""
+    """A line cut after ``；`` / ``;``, ``。`` and English sentence ends: several SDKs
+    in one paragraph ("the Huawei Push SDK needs …; the Alipay SDK needs …") become
+    one piece each."""
     pieces = []
     start = 0
     text = span.text
-    for index, char in enumerate(text):
-        if char in ";；。" and index + 1 < len(text):
-            pieces.append((start, index + 1))
-            start = index + 1
+    for cut in _CLAUSE_END.finditer(text):
+        if cut.end() < len(text):
+            pieces.append((start, cut.end()))
+            start = cut.end()
     pieces.append((start, len(text)))
     out = []
     for s, e in pieces:
