@@ -12,11 +12,13 @@ permission's name, although it contains "名称").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .cues import FieldClassifier
-from .units import Span, Unit, labelled_pairs
+from .units import URL, Span, Unit, labelled_pairs
 
+_COLON = re.compile(r"[:：]")
 MIN_FLAT_HEADER = 3
 """A flattened table needs at least this many header lines in a row, a name among them."""
 MAX_FLAT_CELL = 400
@@ -108,6 +110,29 @@ def block_records(
     return [r for r in records if "name" in r.fields]
 
 
+def _flat_row(units: list[Unit], columns: list[str]) -> list[Span] | None:
+    """The cells of one flattened row. The text reader may join two short lines into
+    one unit; a link column that ends the row is then found at the end of the cell
+    before it ("设备标识符、使用时长 https://…"), and the row ends there."""
+    if not units:
+        return None
+    cells: list[Span] = []
+    for unit in units:
+        # the text reader takes many short cells for headings: a heading kind ends
+        # nothing here, a real table row or a long paragraph does
+        if unit.kind == "table_row" or len(unit.text) > MAX_FLAT_CELL:
+            return None
+        link = URL.search(unit.text)
+        if columns[-1] == "link" and link and len(cells) < len(columns) - 1 and link.start() > 0:
+            head = unit.text[: link.start()].rstrip()
+            cells.append(Span(head, unit.start, unit.start + len(head)))
+            cells += [Span("", unit.end, unit.end)] * (len(columns) - 1 - len(cells))
+            cells.append(Span(link.group(), unit.start + link.start(), unit.start + link.end()))
+            return cells
+        cells.append(unit.span)
+    return cells if len(cells) == len(columns) else None
+
+
 def flat_table_records(units: list[Unit], mine: FieldClassifier, other: FieldClassifier) -> list[Record]:
     """Tables flattened to one cell per line: a run of header lines (each a field
     label, a name among them), then the rows, each as many lines as there are
@@ -118,7 +143,8 @@ def flat_table_records(units: list[Unit], mine: FieldClassifier, other: FieldCla
         columns: list[str] = []
         run = index
         while run < len(units) and units[run].kind != "table_row":
-            name = classify(units[run].text, mine, other)
+            # a header cell is a bare label; "SDK名称：高德定位SDK" is a labelled block line
+            name = None if _COLON.search(units[run].text) else classify(units[run].text, mine, other)
             if name is None or name in columns:
                 break
             columns.append(name)
@@ -128,19 +154,17 @@ def flat_table_records(units: list[Unit], mine: FieldClassifier, other: FieldCla
             continue
         index = run
         width = len(columns)
-        while index + width <= len(units):
-            cells = units[index : index + width]
-            # the text reader takes many short cells for headings: a heading kind ends
-            # nothing here, a real table row or a long paragraph does
-            if any(c.kind == "table_row" or len(c.text) > MAX_FLAT_CELL for c in cells):
+        while index < len(units):
+            cells = _flat_row(units[index : index + width], columns)
+            if cells is None:
                 break
-            if mine.is_title(cells[0].text) or other.is_title(cells[0].text):
+            first = cells[0]
+            if mine.is_title(first.text) or other.is_title(first.text) or classify(first.text, mine, other):
                 break
-            if classify(cells[0].text, mine, other) is not None:
-                break
-            record = Record(start=cells[0].start, end=cells[-1].end, line=cells[0].line)
-            for column, cell in zip(columns, cells, strict=True):
-                record.fields.setdefault(column, cell.span)
+            record = Record(start=first.start, end=cells[-1].end, line=units[index].line)
+            for column, cell in zip(columns, cells, strict=False):
+                if cell.text:
+                    record.fields.setdefault(column, cell)
             records.append(record)
-            index += width
+            index += max(1, sum(1 for u in units[index : index + width] if u.start < cells[-1].end))
     return records
