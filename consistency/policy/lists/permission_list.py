@@ -98,6 +98,13 @@ def read_permission_list(
 ) -> tuple[bool, tuple[ListedPermission, ...]]:
     """Whether the policy has a permission list, and its entries in document order."""
     entries: dict[int, ListedPermission] = {}
+    memo: dict[int, tuple[PermissionName, ...]] = {}
+
+    def named(position: int) -> tuple[PermissionName, ...]:
+        """The permissions line ``position`` names (each line is scanned once)."""
+        if position not in memo:
+            memo[position] = permissions_named(lexicon, units[position].span, index)
+        return memo[position]
 
     def add(name: Span, purpose: str, start: int, end: int, line: int) -> None:
         perms = permissions_named(lexicon, name, index)
@@ -121,10 +128,10 @@ def read_permission_list(
             continue
         head = unit.text.split(":", 1)[0].split("：", 1)[0]
         if cues.permission.is_title(head) and len(head) <= cues.permission.max_label_chars * 3:
-            if not permissions_named(lexicon, unit.span, index):
+            if not named(position):
                 in_list = True
                 continue
-        elif unit.kind == "heading" and not permissions_named(lexicon, unit.span, index):
+        elif unit.kind == "heading" and not named(position):
             in_list = False
         labelled = label_of(unit, cues.permission.max_label_chars)
         if labelled is not None:
@@ -134,7 +141,9 @@ def read_permission_list(
                 add(label_span, rest.text, unit.start, unit.end, unit.line)
                 continue
         if unit.kind == "heading" or (in_list and len(unit.text) <= MAX_HEAD_CHARS):
-            purpose = _purpose_after(units, position, lexicon, index)
+            if not named(position):
+                continue
+            purpose = _purpose_after(units, position, named)
             add(unit.span, purpose, unit.start, unit.end, unit.line)
     ordered = tuple(entries[k] for k in sorted(entries))
     return bool(ordered), ordered
@@ -146,12 +155,13 @@ def _denies(lexicon: Lexicon, text: str) -> bool:
     return any(isinstance(e, CueEntry) and e.role in ("negation", "negated_object") for c in cues for e in c.entries)
 
 
-def _purpose_after(units: list[Unit], position: int, lexicon: Lexicon, index: PermissionIndex) -> str:
+def _purpose_after(units: list[Unit], position: int, named) -> str:
     """The lines after a heading-like entry, up to the next heading or short line that
     names a permission (the next entry); prose that names one is still its purpose."""
     parts = []
-    for unit in units[position + 1 : position + 1 + PURPOSE_UNITS]:
-        if unit.kind == "heading" or (len(unit.text) <= MAX_HEAD_CHARS and permissions_named(lexicon, unit.span, index)):
+    for after in range(position + 1, min(len(units), position + 1 + PURPOSE_UNITS)):
+        unit = units[after]
+        if unit.kind == "heading" or (len(unit.text) <= MAX_HEAD_CHARS and named(after)):
             break
         parts.append(unit.text)
     return " ".join(parts)

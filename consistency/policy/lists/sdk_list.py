@@ -46,10 +46,12 @@ def read_sdk_list(
     ]
     entries = [_from_record(r, lexicon, permission_names) for r in records]
     taken = [(e.start, e.end) for e in entries]
+    covered = -1  # a title inside a prose list already read opens nothing new
     for index, unit in enumerate(units):
-        if not _opens_list(unit, cues):
+        if unit.start < covered or not _opens_list(unit, cues):
             continue
-        for entry in _prose_entries(units, index, lexicon, cues, permission_names):
+        found, covered = _prose_entries(units, index, lexicon, cues, permission_names)
+        for entry in found:
             if not any(s <= entry.start < e for s, e in taken):
                 entries.append(entry)
                 taken.append((entry.start, entry.end))
@@ -69,10 +71,11 @@ def _opens_list(unit: Unit, cues: ListCues) -> bool:
 
 def _prose_entries(
     units: list[Unit], title: int, lexicon: Lexicon, cues: ListCues, permission_names: PermissionIndex
-) -> list[ListedSdk]:
+) -> tuple[list[ListedSdk], int]:
     """Entries of a list written as bullets or sentences after its title (or inside
     the title's own line, after the colon): each piece naming an SDK opens an entry,
-    the pieces after it up to the next one add its details."""
+    the pieces after it up to the next one add its details. Also returns where the
+    list ends. Each piece is scanned once."""
     head = units[title]
     pieces: list[Span] = []
     if head.kind != "heading":
@@ -87,10 +90,12 @@ def _prose_entries(
             break
         pieces += _clauses(unit.span) if unit.kind != "table_row" else []
     entries: list[tuple[Span, list[str], list[Span]]] = []
+    scans: dict[int, tuple[list, list]] = {}
     for piece in pieces:
-        _, mentions, _ = lexicon.scan(piece.text, piece.start)
+        _, all_mentions, piece_cues = lexicon.scan(piece.text, piece.start)
+        scans[piece.start] = (all_mentions, piece_cues)
         # "高德定位SDK（高德软件有限公司）": a name in brackets is the company, not another SDK
-        mentions = [m for m in mentions if not _in_brackets(piece.text, m.start - piece.start)]
+        mentions = [m for m in all_mentions if not _in_brackets(piece.text, m.start - piece.start)]
         ids = _sdk_ids(mentions)
         if ids and not (entries and set(ids) & set(entries[-1][1])):
             names = [m for m in mentions if any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in m.entries)]
@@ -106,7 +111,12 @@ def _prose_entries(
     out = []
     for name, ids, body in entries:
         start, end = body[0].start, body[-1].end
-        data = tuple(m for p in body if not _denies(lexicon, p) for m in _data_mentions(lexicon, p))
+        data = tuple(
+            m
+            for p in body
+            if not _denies(scans[p.start][1])
+            for m in _data_mentions(lexicon, p, scans[p.start][0])
+        )
         link = next((u.group() for p in body for u in URL.finditer(p.text)), "")
         perms = tuple(dict.fromkeys(p for b in body for p in _permissions(lexicon, b, permission_names)))
         out.append(
@@ -122,7 +132,7 @@ def _prose_entries(
                 link=link,
             )
         )
-    return out
+    return out, (pieces[-1].end if pieces else head.end)
 
 
 def _in_brackets(text: str, position: int) -> bool:
@@ -182,10 +192,9 @@ def _from_record(record: Record, lexicon: Lexicon, permission_names: PermissionI
     )
 
 
-def _denies(lexicon: Lexicon, span: Span) -> bool:
+def _denies(cues) -> bool:
     """A piece with a negation ("Crashlytics does not collect names or e-mail
     addresses") lists what the SDK does NOT collect: its data are no disclosure."""
-    _, _, cues = lexicon.scan(span.text, span.start)
     return any(isinstance(e, CueEntry) and e.role == "negation" for c in cues for e in c.entries)
 
 
@@ -195,10 +204,11 @@ def _sdk_ids(mentions) -> list[str]:
     )
 
 
-def _data_mentions(lexicon: Lexicon, span: Span) -> tuple[DataMention, ...]:
+def _data_mentions(lexicon: Lexicon, span: Span, mentions=None) -> tuple[DataMention, ...]:
     """Every data phrase of a span, at its own level (no narrowing: a list row says
-    exactly what it says)."""
-    _, mentions, _ = lexicon.scan(span.text, span.start)
+    exactly what it says). ``mentions``: the span's scan, when already made."""
+    if mentions is None:
+        _, mentions, _ = lexicon.scan(span.text, span.start)
     out = []
     for match in mentions:
         entries = [e for e in match.entries if isinstance(e, DataEntry)]
