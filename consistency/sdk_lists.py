@@ -73,7 +73,10 @@ def sdk_list_findings(
     overrides = config.severity_overrides()
     for hit in hits:
         if hit.sdk_id in replaced:
-            if any(f.subject_type == "sdk" and f.subject == hit.sdk_id and f.status == "contradicted" for f in findings):
+            if any(
+                f.subject_type == "sdk" and f.subject == hit.sdk_id and f.status == "contradicted"
+                for f in findings
+            ):
                 continue
             out.append(_missing_sdk(hit, count, lists.sdks, text, package, overrides, reading))
             continue

@@ -259,7 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = [format_score(f"own set ({args.policies})", evaluate(own, mappings), show_errors=args.errors)]
     if chinese:
         out.append(
-            evaluate_group(f"own Chinese set ({args.policies}, language: zh)", chinese, mappings, show_errors=args.errors)
+            evaluate_group(
+                f"own Chinese set ({args.policies}, language: zh)", chinese, mappings, show_errors=args.errors
+            )
         )
     seeds = (
         find_seeds(args.seeds, args.seed_texts) if args.seeds.is_dir() and args.seed_texts.is_dir() else []

@@ -86,7 +86,9 @@ def score_lists(name: str, reading: PolicyReading, rows: list[dict], entries: li
         if want_ids and got == want_ids:
             score.sdk_resolved += 1
         elif want_ids:
-            score.errors.append(f"{name}: SDK row {row['name']}: ids {sorted(got)}, expected {sorted(want_ids)}")
+            score.errors.append(
+                f"{name}: SDK row {row['name']}: ids {sorted(got)}, expected {sorted(want_ids)}"
+            )
         if got - want_ids:
             score.sdk_wrong += 1
             if not want_ids:
@@ -94,7 +96,9 @@ def score_lists(name: str, reading: PolicyReading, rows: list[dict], entries: li
     score.sdk_extra = len(read) - len(matched)
     for index, extra in enumerate(read):
         if index not in matched:
-            score.errors.append(f"{name}: SDK row read but not labelled: {extra.name!r} {list(extra.sdk_ids)}")
+            score.errors.append(
+                f"{name}: SDK row read but not labelled: {extra.name!r} {list(extra.sdk_ids)}"
+            )
     listed = reading.lists.permissions
     used: set[int] = set()
     for entry in entries:

@@ -53,13 +53,19 @@ def test_the_missing_sdk_message_counts_the_list():
 
 def test_per_sdk_findings_quote_the_row_and_never_collide_with_the_type_finding():
     res = result()
-    short = [f for f in res.findings if f.subject_type == "data" and f.sdk and f.sdk.sdk_id == "umeng-analytics"]
+    short = [
+        f for f in res.findings if f.subject_type == "data" and f.sdk and f.sdk.sdk_id == "umeng-analytics"
+    ]
     assert {f.status for f in short} == {"omitted", "vague"}
     assert all("友盟统计SDK" in f.evidence[0].text for f in short)
-    assert all(f.evidence[0].text == res.policy.document.text[f.evidence[0].start : f.evidence[0].end] for f in short)
+    assert all(
+        f.evidence[0].text == res.policy.document.text[f.evidence[0].start : f.evidence[0].end] for f in short
+    )
     fingerprints = [f.fingerprint for f in res.findings]
     assert len(fingerprints) == len(set(fingerprints))
-    general = next(f for f in res.findings if f.subject == "app_activity.interactions" and f.status == "disclosed")
+    general = next(
+        f for f in res.findings if f.subject == "app_activity.interactions" and f.status == "disclosed"
+    )
     assert general.sdk is None
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from consistency.policy import read_policy
-from tools import evaluate
 from tests.helpers.paths import SEEDS, TEST_DATA
 from tests.helpers.policy_docs import builtin_mappings
+from tools import evaluate
 
 pytestmark = pytest.mark.e2e
 

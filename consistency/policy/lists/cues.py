@@ -79,7 +79,9 @@ class FieldClassifier:
     def build(cls, spec: ListSpec, max_label_chars: int) -> FieldClassifier:
         pairs = {(_label_text(p), f.field) for f in spec.fields for p in f.phrases.all()}
         ordered = tuple(sorted(pairs, key=lambda pf: (-len(pf[0]), pf)))
-        titles = tuple(sorted({_label_text(p) for p in spec.titles.phrases.all()}, key=lambda p: (-len(p), p)))
+        titles = tuple(
+            sorted({_label_text(p) for p in spec.titles.phrases.all()}, key=lambda p: (-len(p), p))
+        )
         whole = {_label_text(p): f.field for f in spec.fields for p in f.whole_label.all()}
         return cls(ordered, whole, titles, max_label_chars)
 

@@ -59,7 +59,9 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
         for sdk_id in row.sdk_ids:
             known = parties.get(("sdk", sdk_id))
             if known is None:
-                parties[("sdk", sdk_id)] = PartyDisclosure("sdk", sdk_id, mappings.sdk(sdk_id).name, (statement,))
+                parties[("sdk", sdk_id)] = PartyDisclosure(
+                    "sdk", sdk_id, mappings.sdk(sdk_id).name, (statement,)
+                )
             elif statement not in known.evidence:
                 parties[("sdk", sdk_id)] = replace(known, evidence=(*known.evidence, statement), denied=False)
     for key in [k for k, p in parties.items() if k[0] == "sdk" and _only_as_company(p, lists.sdks)]:
@@ -84,7 +86,9 @@ def _only_as_company(party: PartyDisclosure, rows: tuple[ListedSdk, ...]) -> boo
             if mention.id != party.id:
                 continue
             siblings = {
-                p.id for p in statement.parties if p.kind == "sdk" and (p.start, p.end) == (mention.start, mention.end)
+                p.id
+                for p in statement.parties
+                if p.kind == "sdk" and (p.start, p.end) == (mention.start, mention.end)
             }
             if not any(
                 r.start <= mention.start < r.end and mention.phrase in r.company and siblings & set(r.sdk_ids)
@@ -106,7 +110,9 @@ def _statement(reading: PolicyReading, row: ListedSdk, specific: set[str]) -> St
             narrowed = tuple(t for t in types if t in specific)
             types = narrowed or types
         data.append(replace(mention, data_types=types))
-    parties = tuple(PartyMention("sdk", i, row.name, row.start, row.start + len(row.name)) for i in row.sdk_ids)
+    parties = tuple(
+        PartyMention("sdk", i, row.name, row.start, row.start + len(row.name)) for i in row.sdk_ids
+    )
     return Statement(sentence, tuple(data), parties, _AFFIRMED, frozenset(), first_party=False)
 
 
@@ -144,13 +150,17 @@ def _permission_statement(reading: PolicyReading, entry: ListedPermission, speci
     if len({t.split(".", 1)[0] for t in types}) == 1:
         types = tuple(t for t in types if t in specific) or types
     mentions = tuple(
-        DataMention((t,), "exact", entry.name, entry.start, entry.start + len(entry.name), entry.permissions[0])
+        DataMention(
+            (t,), "exact", entry.name, entry.start, entry.start + len(entry.name), entry.permissions[0]
+        )
         for t in types
     )
     return Statement(sentence, mentions, (), frozenset({"collect"}), frozenset())
 
 
-def _affirmed(known: DataDisclosure | None, data_type: DataTypeId, statement: Statement, *, shared: bool) -> DataDisclosure:
+def _affirmed(
+    known: DataDisclosure | None, data_type: DataTypeId, statement: Statement, *, shared: bool
+) -> DataDisclosure:
     """An affirmation in specific words added to what the policy says of a type."""
     evidence = (statement, *(known.evidence if known else ()))
     was_shared = bool(known and known.status == "shared")

@@ -136,7 +136,9 @@ def read_permission_list(
         labelled = label_of(unit, cues.permission.max_label_chars)
         if labelled is not None:
             label, rest = labelled
-            label_span = Span(label, unit.start + unit.text.find(label), unit.start + unit.text.find(label) + len(label))
+            label_span = Span(
+                label, unit.start + unit.text.find(label), unit.start + unit.text.find(label) + len(label)
+            )
             if permissions_named(lexicon, label_span, index):
                 add(label_span, rest.text, unit.start, unit.end, unit.line)
                 continue
@@ -152,7 +154,9 @@ def read_permission_list(
 def _denies(lexicon: Lexicon, text: str) -> bool:
     """The entry denies ("不会申请", "not requested")."""
     _, _, cues = lexicon.scan(text)
-    return any(isinstance(e, CueEntry) and e.role in ("negation", "negated_object") for c in cues for e in c.entries)
+    return any(
+        isinstance(e, CueEntry) and e.role in ("negation", "negated_object") for c in cues for e in c.entries
+    )
 
 
 def _purpose_after(units: list[Unit], position: int, named) -> str:

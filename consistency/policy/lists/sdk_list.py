@@ -98,7 +98,9 @@ def _prose_entries(
         mentions = [m for m in all_mentions if not _in_brackets(piece.text, m.start - piece.start)]
         ids = _sdk_ids(mentions)
         if ids and not (entries and set(ids) & set(entries[-1][1])):
-            names = [m for m in mentions if any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in m.entries)]
+            names = [
+                m for m in mentions if any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in m.entries)
+            ]
             end = names[0].end
             for later in names[1:]:  # "支付宝SDK和微信SDK": names close together form one name
                 if later.start - end > NAME_GAP:
@@ -200,7 +202,9 @@ def _denies(cues) -> bool:
 
 def _sdk_ids(mentions) -> list[str]:
     return list(
-        dict.fromkeys(e.id for m in mentions for e in m.entries if isinstance(e, PartyEntry) and e.kind == "sdk")
+        dict.fromkeys(
+            e.id for m in mentions for e in m.entries if isinstance(e, PartyEntry) and e.kind == "sdk"
+        )
     )
 
 
@@ -225,7 +229,9 @@ def _data_mentions(lexicon: Lexicon, span: Span, mentions=None) -> tuple[DataMen
     return tuple(out)
 
 
-def _permissions(lexicon: Lexicon, span: Span, permission_names: PermissionIndex) -> tuple[PermissionName, ...]:
+def _permissions(
+    lexicon: Lexicon, span: Span, permission_names: PermissionIndex
+) -> tuple[PermissionName, ...]:
     return permissions_named(lexicon, span, permission_names)
 
 
@@ -247,4 +253,3 @@ def _dedupe(entries: list[ListedSdk]) -> list[ListedSdk]:
             seen.add(key)
             out.append(entry)
     return out
-

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from ...models import Document, SentenceKind
 
 _CELL_SEPARATOR = " | "
-_ENUMERATION = re.compile(r"\s*(?:[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[•\-–·*])\s*")
+_ENUMERATION = re.compile(
+    r"\s*(?:[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[•\-–·*])\s*"
+)
 """A leading item number or bullet before a label ("1.SDK名称：", "（2）权限名称：")."""
 _COLON = re.compile(r"[:：]")
 _LABEL_START = re.compile(r"[；;。，,\s|]")

@@ -42,7 +42,9 @@ def _examples():
             for text in field["examples"]["match"]:
                 yield pytest.param(kind, field["field"], text, True, id=f"{kind}-{field['field']}-{text}")
             for text in field["examples"]["no_match"]:
-                yield pytest.param(kind, field["field"], text, False, id=f"{kind}-{field['field']}-not-{text}")
+                yield pytest.param(
+                    kind, field["field"], text, False, id=f"{kind}-{field['field']}-not-{text}"
+                )
 
 
 @pytest.mark.parametrize(("kind", "field", "text", "expected"), list(_examples()))
@@ -57,7 +59,14 @@ def test_every_example_of_lists_yaml(kind, field, text, expected):
 
 def test_lists_table_validates_closed():
     table = read_lists_table(MAPPINGS / "lists.yaml")
-    assert {f.field for f in table.sdk_list.fields} == {"name", "company", "purpose", "data", "permissions", "link"}
+    assert {f.field for f in table.sdk_list.fields} == {
+        "name",
+        "company",
+        "purpose",
+        "data",
+        "permissions",
+        "link",
+    }
 
 
 # -------------------------------------------------------------------- SDK lists
@@ -162,7 +171,9 @@ def perms(text: str, name: str = "policy.txt") -> list[tuple[str, ...]]:
 def test_permission_table_and_label_lines():
     table = "| 权限名称 | 使用目的 | 使用场景 |\n|---|---|---|\n| 相机权限（CAMERA） | 拍摄视频 | 点击拍摄时 |\n| 通知权限 | 推送提醒 | 首次打开时 |\n"
     assert perms(table, "p.md") == [("CAMERA",), ("POST_NOTIFICATIONS",)]
-    lines = "三、申请权限说明\n\n位置权限：用于查询天气。\n\n读取手机状态权限（READ_PHONE_STATE）：识别设备。\n"
+    lines = (
+        "三、申请权限说明\n\n位置权限：用于查询天气。\n\n读取手机状态权限（READ_PHONE_STATE）：识别设备。\n"
+    )
     entries = lists_of(lines).permissions
     assert [set(e.permissions) for e in entries] == [
         {"android.permission.ACCESS_FINE_LOCATION", "android.permission.ACCESS_COARSE_LOCATION"},
@@ -226,7 +237,13 @@ def read_policy_text(text: str):
 
 @pytest.mark.parametrize(
     ("traditional", "simplified"),
-    [("裝置識別碼", "设备识别码"), ("聯絡人", "联系人"), ("簡訊", "短信"), ("麥克風", "麦克风"), ("蒐集", "收集")],
+    [
+        ("裝置識別碼", "设备识别码"),
+        ("聯絡人", "联系人"),
+        ("簡訊", "短信"),
+        ("麥克風", "麦克风"),
+        ("蒐集", "收集"),
+    ],
 )
 def test_traditional_folds_to_the_tables_words_at_the_same_length(traditional, simplified):
     assert fold_chinese(traditional) == simplified
