@@ -27,7 +27,6 @@ from .knowledge import Mappings
 from .layers import TABLE_CLASSES, TABLE_FILES, Layer, Placed, describe_error, merge_layers, read_layer
 from .problems import Problem
 
-
 LIST_TABLE_FILES = ("lists.yaml",)
 """Tables of the structured lists policies carry, validated by ``consistency.policy.lists.cues``."""
 
