@@ -19,6 +19,20 @@ from .cues import FieldClassifier
 from .units import URL, Span, Unit, labelled_pairs
 
 _COLON = re.compile(r"[:：]")
+MAX_NAME_CHARS = 40
+"""A name cell longer than this (brackets aside) is a sentence, not the name of an SDK or permission."""
+_NOT_A_NAME = re.compile(r"^[\d\s.、)）]*$|[。;；,，]$")
+"""A bare item number, or text that ends like a clause."""
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def plausible_name(text: str) -> bool:
+    """Whether a cell can be a list entry's name (a misread layout gives sentences and numbers)."""
+    text = text.strip()
+    bare = _BRACKETED.sub("", text)  # "Location (ACCESS_FINE_LOCATION / ACCESS_COARSE_LOCATION)"
+    return bool(text) and len(bare) <= MAX_NAME_CHARS and not _NOT_A_NAME.search(text)
+
+
 MIN_FLAT_HEADER = 3
 """A flattened table needs at least this many header lines in a row, a name among them."""
 MAX_FLAT_CELL = 400
@@ -68,7 +82,7 @@ def table_records(units: list[Unit], mine: FieldClassifier, other: FieldClassifi
             for column, cell in zip(columns, row.cells, strict=False):
                 if column and column not in record.fields and cell.text.strip():
                     record.fields[column] = cell
-            if "name" in record.fields:
+            if "name" in record.fields and plausible_name(record.fields["name"].text):
                 records.append(record)
     return records
 
@@ -81,13 +95,12 @@ def block_records(
     records: list[Record] = []
     current: Record | None = None
 
-    def is_label(text: str) -> str | None:
-        """The field a label names (of either kind of list), or None."""
-        found = classify(text, mine, other)
-        if found is not None:
-            return found
-        rival = other.match(text)
-        return "other:" + rival[0] if rival else None
+    def is_label(text: str) -> tuple[str, str] | None:
+        """What a label names, of either kind of list: (field, phrase), or None."""
+        got, rival = mine.match(text), other.match(text)
+        if got is not None and (rival is None or len(got[1]) >= len(rival[1])):
+            return got
+        return ("other:" + rival[0], rival[1]) if rival else None
 
     for unit in units:
         pairs = [] if unit.kind == "table_row" else labelled_pairs(unit, is_label, max_label_chars)
@@ -107,7 +120,7 @@ def block_records(
             if pair.value.text:
                 current.fields[name] = pair.value
             current.end = max(current.end, unit.end)
-    return [r for r in records if "name" in r.fields]
+    return [r for r in records if "name" in r.fields and plausible_name(r.fields["name"].text)]
 
 
 def _flat_row(units: list[Unit], columns: list[str]) -> list[Span] | None:
@@ -160,6 +173,8 @@ def flat_table_records(units: list[Unit], mine: FieldClassifier, other: FieldCla
                 break
             first = cells[0]
             if mine.is_title(first.text) or other.is_title(first.text) or classify(first.text, mine, other):
+                break
+            if not plausible_name(first.text):
                 break
             record = Record(start=first.start, end=cells[-1].end, line=units[index].line)
             for column, cell in zip(columns, cells, strict=False):

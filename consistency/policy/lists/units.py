@@ -22,8 +22,8 @@ _ENUMERATION = re.compile(
 )
 """A leading item number or bullet before a label ("1.SDK名称：", "（2）权限名称：")."""
 _COLON = re.compile(r"[:：]")
-_LABEL_START = re.compile(r"[；;。，,\s|]")
-"""What may stand before a label inside a line: a clause or field separator."""
+_LABEL_START = re.compile(r"[；;。，,|]")
+"""What always ends the value before a label inside a line: a clause or field separator."""
 URL = re.compile(r"https?://[^\s，。；、）)\]\"'<>|]+")
 
 
@@ -113,14 +113,16 @@ def labelled_pairs(unit: Unit, is_label, max_label_chars: int) -> list[Labelled]
         window_start = max(found[-1][1], colon.start() - max_label_chars - 1)
         window = text[window_start : colon.start()]
         cut = max((m.end() for m in _LABEL_START.finditer(window)), default=0)
-        label = window[cut:].strip()
-        if label and is_label(label):
-            # the words before may be glued to it ("…使用记录隐私政策链接："): the label is
-            # the shortest tail that still names the same field, the rest stays in the value
-            while len(label) > 1 and is_label(label[1:]) == is_label(label):
-                label = label[1:]
-                cut = colon.start() - window_start - len(label)
-            found.append((window_start + cut, colon.end(), label))
+        # the label may be glued to the value before it ("…使用记录隐私政策链接：", "…route
+        # planning Information collected:"): it starts at the first position from which
+        # the rest is a label, then loses the words that do not change what it names
+        start = next((p for p in range(cut, len(window)) if is_label(window[p:].strip())), None)
+        if start is None:
+            continue
+        label = window[start:].strip()
+        while len(label) > 1 and is_label(label[1:].strip()) == is_label(label):
+            label = label[1:].strip()
+        found.append((colon.start() - len(label), colon.end(), label))
     pairs = []
     for index, (_, value_start, label) in enumerate(found):
         value_end = found[index + 1][0] if index + 1 < len(found) else len(text)

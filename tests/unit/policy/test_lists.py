@@ -274,3 +274,21 @@ def test_policy_json_carries_both_lists(tmp_path):
     assert [r["sdk_ids"] for r in doc["sdk_list"]] == [["amap-location"], ["umeng-analytics"], []]
     assert doc["sdk_list"][1]["broad_terms"] == ["设备信息"]
     assert doc["permission_list"][0]["permissions"] == ["android.permission.CAMERA"]
+
+
+def test_english_blocks_with_long_labels_and_bracketed_permission_names():
+    text = (
+        "Third-party SDK list\n\nSDK name: JPush SDK\nProvider: Aurora Mobile\n"
+        "Information collected: device identifiers, network information\n\n"
+        "Description of system permissions\n\n"
+        "Permission name: Location (ACCESS_FINE_LOCATION / ACCESS_COARSE_LOCATION) Purpose of use: nearby stores\n"
+    )
+    lists = lists_of(text)
+    (row,) = lists.sdks
+    assert row.sdk_ids == ("jpush",) and exact_types(row) == {"device.ids"}
+    (entry,) = lists.permissions
+    assert set(entry.permissions) == {
+        "android.permission.ACCESS_FINE_LOCATION",
+        "android.permission.ACCESS_COARSE_LOCATION",
+    }
+    assert entry.purpose == "nearby stores"
