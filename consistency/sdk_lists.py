@@ -11,7 +11,9 @@ So, only when the policy has an SDK list:
 case                            finding
 ==============================  ==========================================================
 bundled SDK in no row           the SDK's finding becomes ``omitted``: "the policy lists N
-                                SDKs; X is not among them" (a denial stays ``contradicted``)
+                                SDKs; X is not among them"; ``vague`` when the policy names
+                                it elsewhere (told, but not where the list promises); a
+                                denial stays ``contradicted``
 bundled SDK in a row, a data    one finding per SDK and type: ``vague`` when a broad term of
 type the tables say it collects the row covers the type ("设备信息" for device IDs),
 missing from the row            ``omitted`` otherwise
@@ -63,24 +65,21 @@ def sdk_list_findings(
         for sdk_id in row.sdk_ids:
             rows.setdefault(sdk_id, []).append(row)
     count = len(lists.sdks)
-    out: list[Finding] = []
-    replaced = {h.sdk_id for h in hits if h.sdk_id not in rows}
-    for finding in findings:
-        if finding.subject_type == "sdk" and finding.subject in replaced and finding.status != "contradicted":
-            continue
-        out.append(finding)
+    missing = {h.sdk_id for h in hits if h.sdk_id not in rows}
+    base = {f.subject: f for f in findings if f.subject_type == "sdk" and f.subject in missing}
+    out = [f for f in findings if not (f.subject_type == "sdk" and f.subject in missing)]
     package = profile.facts.package
     overrides = config.severity_overrides()
     for hit in hits:
-        if hit.sdk_id in replaced:
-            if any(
-                f.subject_type == "sdk" and f.subject == hit.sdk_id and f.status == "contradicted"
-                for f in findings
-            ):
-                continue
-            out.append(_missing_sdk(hit, count, lists.sdks, text, package, overrides, reading))
+        if hit.sdk_id not in missing:
+            out += _missing_types(hit, rows[hit.sdk_id], text, package, overrides, mappings, config)
             continue
-        out += _missing_types(hit, rows[hit.sdk_id], text, package, overrides, mappings, config)
+        known = base.get(hit.sdk_id)
+        if known is not None and known.status == "contradicted":
+            out.append(known)
+            continue
+        named = known is not None and known.status == "disclosed"
+        out.append(_missing_sdk(hit, count, lists.sdks, text, package, overrides, reading, known if named else None))
     seen = {h.sdk_id for h in profile.sdks} | set(config.ignore_sdks)
     for row in lists.sdks:
         if row.sdk_ids and not seen & set(row.sdk_ids):
@@ -106,25 +105,34 @@ def _missing_sdk(
     package: str,
     overrides,
     reading: PolicyReading,
+    named: Finding | None,
 ) -> Finding:
+    """A bundled SDK in no row: ``omitted``, or ``vague`` when the policy names it
+    elsewhere (``named``, its finding from the general comparison): the reader was
+    told of it, only not where the list promises to tell."""
     source = DataSource(kind="sdk", id=hit.sdk_id)
     names = ", ".join(dict.fromkeys(r.name for r in listed))
     first = listed[0]
-    message = (
-        f"The app bundles {hit.name} from {hit.vendor}, but the policy lists {count} SDK"
-        f"{'s' if count != 1 else ''} (line {first.line}: {names}); {hit.name} is not among them."
-    )
+    what = f"the policy lists {count} SDK{'s' if count != 1 else ''} (line {first.line}: {names})"
+    status: FindingClass = "vague" if named is not None else "omitted"
+    evidence = (_row_evidence(first, text, "catch_all", reading),)
+    if named is not None:
+        where = f"line {named.evidence[0].line}" if named.evidence else "elsewhere"
+        message = f"The policy names {hit.name} ({where}), but {what}; {hit.name} is not among them."
+        evidence = (*named.evidence[:1], *evidence)
+    else:
+        message = f"The app bundles {hit.name} from {hit.vendor}, but {what}; {hit.name} is not among them."
     return Finding(
         subject_type="sdk",
         subject=hit.sdk_id,
         name=hit.name,
-        status="omitted",
-        severity=decide_severity("omitted", "sdk", (source,), overrides),
+        status=status,
+        severity=decide_severity(status, "sdk", (source,), overrides),
         sources=(source,),
-        evidence=(_row_evidence(first, text, "catch_all", reading),),
+        evidence=evidence,
         sdk=hit,
         message=message,
-        fingerprint=fingerprint(package, "omitted", "sdk", hit.sdk_id, (source,)),
+        fingerprint=fingerprint(package, status, "sdk", hit.sdk_id, (source,)),
     )
 
 

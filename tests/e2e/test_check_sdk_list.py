@@ -138,3 +138,10 @@ def test_without_an_sdk_list_the_general_comparison_stands(tmp_path):
     assert not any(f.subject_type == "data" and f.sdk for f in res.findings)
     bugly = next(f for f in res.findings if f.subject == "tencent-bugly")
     assert "is not among them" not in bugly.message
+
+
+def test_an_sdk_named_elsewhere_but_not_listed_is_vague(tmp_path):
+    res = _variant(tmp_path, "发送给第三方崩溃分析服务", "发送给腾讯Bugly")
+    bugly = next(f for f in res.findings if f.subject == "tencent-bugly")
+    assert (bugly.status, bugly.severity) == ("vague", "low")
+    assert "is not among them" in bugly.message and "腾讯Bugly" in bugly.evidence[0].text
