@@ -303,7 +303,7 @@ def _add_data_phrases(trie: _Trie, mappings: Mappings) -> None:
     for perm in mappings.permissions.permissions:
         if not perm.data_types:
             continue
-        for phrase in (*perm.policy_names.all(), *_android_names(perm.name)):
+        for phrase in perm.policy_names.all():
             trie.add(
                 phrase,
                 "mention",
@@ -315,15 +315,6 @@ def _add_data_phrases(trie: _Trie, mappings: Mappings) -> None:
                     generic=True,
                 ),
             )
-
-
-def _android_names(name: str) -> tuple[str, ...]:
-    """How policies write a permission's own Android name: in full
-    ("android.permission.CAMERA") and, when it cannot be an ordinary word, bare
-    ("ACCESS_FINE_LOCATION", common in Chinese permission lists; "CAMERA" alone is
-    the English word)."""
-    short = name.rsplit(".", 1)[-1]
-    return (name, short) if "_" in short else (name,)
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
