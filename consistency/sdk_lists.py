@@ -79,7 +79,9 @@ def sdk_list_findings(
             out.append(known)
             continue
         named = known is not None and known.status == "disclosed"
-        out.append(_missing_sdk(hit, count, lists.sdks, text, package, overrides, reading, known if named else None))
+        out.append(
+            _missing_sdk(hit, count, lists.sdks, text, package, overrides, reading, known if named else None)
+        )
     seen = {h.sdk_id for h in profile.sdks} | set(config.ignore_sdks)
     for row in lists.sdks:
         if row.sdk_ids and not seen & set(row.sdk_ids):

@@ -256,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     own = find_labelled(args.policies)
     chinese = [p for p in own if is_chinese_set(p.labels)]
     own = [p for p in own if p not in chinese]
-    out = [format_score(f"own set ({args.policies})", evaluate(own, mappings), show_errors=args.errors)]
+    out = [evaluate_group(f"own set ({args.policies})", own, mappings, show_errors=args.errors)]
     if chinese:
         out.append(
             evaluate_group(

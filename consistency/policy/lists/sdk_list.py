@@ -116,8 +116,8 @@ def _prose_entries(
         data = tuple(
             m
             for p in body
-            if not _denies(scans[p.start][1])
             for m in _data_mentions(lexicon, p, scans[p.start][0])
+            if m.start < _denial_start(scans[p.start][1])
         )
         link = next((u.group() for p in body for u in URL.finditer(p.text)), "")
         perms = tuple(dict.fromkeys(p for b in body for p in _permissions(lexicon, b, permission_names)))
@@ -194,10 +194,15 @@ def _from_record(record: Record, lexicon: Lexicon, permission_names: PermissionI
     )
 
 
-def _denies(cues) -> bool:
-    """A piece with a negation ("Crashlytics does not collect names or e-mail
-    addresses") lists what the SDK does NOT collect: its data are no disclosure."""
-    return any(isinstance(e, CueEntry) and e.role == "negation" for c in cues for e in c.entries)
+def _denial_start(cues) -> int:
+    """Where a piece starts denying ("Crashlytics does not collect names or e-mail
+    addresses"; "…the application list, which is not used for any other purpose"):
+    data named after it are what the SDK does NOT collect, or a scoped denial's
+    object; data named before it are still disclosed."""
+    starts = [
+        c.start for c in cues if any(isinstance(e, CueEntry) and e.role == "negation" for e in c.entries)
+    ]
+    return min(starts, default=1 << 62)
 
 
 def _sdk_ids(mentions) -> list[str]:
