@@ -82,7 +82,9 @@ def _reaches_older_devices(
 
 def build_profile(facts: ApkFacts, mappings: Mappings) -> AppProfile:
     """What the policy must cover: detected SDKs and reachable data, sorted."""
-    sdks = match_sdks(facts.classes, facts.native_libs, (m.name for m in facts.meta_data), mappings.sdk_signatures)
+    sdks = match_sdks(
+        facts.classes, facts.native_libs, (m.name for m in facts.meta_data), mappings.sdk_signatures
+    )
     requested = tuple(
         interpret_permission(p, facts.target_sdk, mappings.permission(p.name), facts.min_sdk)
         for p in facts.permissions

@@ -15,7 +15,7 @@ which tables produced it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -27,8 +27,9 @@ from .knowledge import Mappings
 from .layers import TABLE_CLASSES, TABLE_FILES, Layer, Placed, describe_error, merge_layers, read_layer
 from .problems import Problem
 
-LIST_TABLE_FILES = ("lists.yaml",)
-"""Tables of the structured lists policies carry, validated by ``consistency.policy.lists.cues``."""
+# --- issue 16 (Data safety): tables another module loads and validates itself
+# (consistency.datasafety.table); here they are only allowed and hashed into the digest.
+COMPANION_FILES = ("datasafety.yaml", "lists.yaml")  # lists.yaml: issue 12 (consistency.policy.lists.cues)
 
 
 def builtin_mappings_dir() -> Path:
@@ -86,10 +87,9 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
         for path in sorted(directory.iterdir()):
             if path.suffix not in (".yaml", ".yml") or not path.is_file():
                 continue
-            if path.name in LIST_TABLE_FILES:
-                # read by its own module (consistency.policy.lists.cues, issue 12);
-                # known here so the loader accepts it and the digest covers it
-                hasher.update(path.name.encode() + b"\0" + path.read_bytes())
+            if path.name in COMPANION_FILES:  # issue 16: validated by its owner, counted in the digest
+                hasher.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+                found = True
                 continue
             if path.name not in TABLE_FILES:
                 problems.append(
@@ -124,7 +124,9 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
             tables[name] = table_cls.model_validate(values)
         except ValidationError as exc:
             last = layers[name][-1]
-            problems += [Problem(last.path, None, f"merged {name}: {describe_error(err)}") for err in exc.errors()]
+            problems += [
+                Problem(last.path, None, f"merged {name}: {describe_error(err)}") for err in exc.errors()
+            ]
             tables[name] = None
 
     problems += cross_check(tables, merged)
@@ -142,3 +144,16 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
         ),
         [],
     )
+
+
+def resolve_mappings(
+    mappings: Mappings | Callable[[], Mappings] | None, extra_dirs: Sequence[str | Path] = ()
+) -> Mappings:
+    """The tables a library call uses: given, produced by a loader the caller
+    passed (so it can load them after reading its input and keep them for its own
+    report), or loaded here (built-in plus ``extra_dirs``)."""
+    if mappings is None:
+        return load_mappings(extra_dirs)
+    if isinstance(mappings, Mappings):
+        return mappings
+    return mappings()
