@@ -424,9 +424,6 @@ class PolicyReading:
     """Sentences that only use catch-alls ("personal information", "third parties")."""
     lists: PolicyLists = PolicyLists()
     """The policy's third-party SDK list and permission list, when it has them."""
-
-
-@dataclass(frozen=True)
     language: PolicyLanguage | None = None
     """None when not detected (too little text, or read without detection): taken as covered."""
 
