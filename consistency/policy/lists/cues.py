@@ -20,7 +20,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import MappingError
-from ...mappings.schema import TABLES_SCHEMA_VERSION, Examples, Phrases
+from ...mappings.schema import TABLES_SCHEMA_VERSION, Phrases
+from ...mappings.statements_schema import CueSpec
 from ..extract.hanzi import fold_chinese
 
 if TYPE_CHECKING:
@@ -36,24 +37,18 @@ class _Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class TitleSpec(_Closed):
-    description: str
-    phrases: Phrases
-    examples: Examples = Examples()
+class FieldSpec(CueSpec):
+    """The words of one field (column header or label) of a list."""
 
-
-class FieldSpec(_Closed):
     field: str
-    description: str
-    phrases: Phrases
     whole_label: Phrases = Phrases()
     """Short generic words ("SDK", "权限", "目的", "Purpose") that are this field only as
     the whole label: inside a longer label ("相机权限", "高德SDK") they are part of a name."""
-    examples: Examples = Examples()
 
 
 class ListSpec(_Closed):
-    titles: TitleSpec
+    titles: CueSpec
+    """Headings or lead lines that open the list."""
     fields: tuple[FieldSpec, ...]
 
 
