@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 
 from consistency import check
-from consistency.report.interface import reporter_for
+from consistency.report.interface import render
 from tests.helpers.paths import SAMPLES
 from tests.helpers.policy_docs import builtin_mappings
 
@@ -71,7 +71,7 @@ def test_per_sdk_findings_quote_the_row_and_never_collide_with_the_type_finding(
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "html", "markdown"])
 def test_every_format_carries_the_findings_in_chinese(fmt):
-    out = reporter_for(fmt, color=False, terminal=False).render(result())
+    out = render(result(), fmt, kind="check")
     assert "友盟统计SDK" in out  # Chinese kept as text (no \\u escapes, no mojibake)
     assert "tencent-bugly" in out
     if fmt in ("json", "sarif"):

@@ -266,11 +266,11 @@ def test_traditional_policy_reads_like_simplified(tmp_path):
 def test_policy_json_carries_both_lists(tmp_path):
     import json
 
-    from consistency.report.policy import render_policy
+    from consistency.report.interface import render
 
     path = tmp_path / "p.md"
     path.write_text(MARKDOWN_TABLE + "\n## 权限列表\n\n相机权限：扫描二维码。\n", encoding="utf-8")
-    doc = json.loads(render_policy(read_policy(path, builtin_mappings()), "json"))
+    doc = json.loads(render(read_policy(path, builtin_mappings()), "json", kind="policy"))
     assert [r["sdk_ids"] for r in doc["sdk_list"]] == [["amap-location"], ["umeng-analytics"], []]
     assert doc["sdk_list"][1]["broad_terms"] == ["设备信息"]
     assert doc["permission_list"][0]["permissions"] == ["android.permission.CAMERA"]
