@@ -391,6 +391,57 @@ class PartyDisclosure:
 
 
 @dataclass(frozen=True)
+class ListedSdk:
+    """One row or block of a policy's third-party SDK list (第三方SDK目录): a
+    disclosure about one SDK, in the policy's own structure."""
+
+    name: str
+    """The SDK as the list names it ("高德定位SDK", "Amap Location and Map's SDK")."""
+    sdk_ids: tuple[SdkId, ...]
+    """The SDKs of the tables that name resolves to (its words, else its company's);
+    empty when the tables know none of them."""
+    data: tuple[DataMention, ...]
+    """The data the row says the SDK collects (exact, broad or catch-all phrases)."""
+    start: int
+    end: int
+    """Offsets of the whole row or block in ``Document.text``."""
+    line: int
+    company: str = ""
+    purpose: str = ""
+    permissions: tuple[PermissionName, ...] = ()
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class ListedPermission:
+    """One entry of a policy's permission list (权限列表, "List of permissions")."""
+
+    name: str
+    """The permission as the list names it ("电话权限", "Phone status read permission")."""
+    permissions: tuple[PermissionName, ...]
+    """The Android permissions that name stands for (several for "位置权限")."""
+    data_types: tuple[DataTypeId, ...]
+    """What those permissions expose, per the tables."""
+    start: int
+    end: int
+    line: int
+    purpose: str = ""
+    denied: bool = False
+    """The entry says the permission is not requested or its data not read ("未申请", "not requested")."""
+
+
+@dataclass(frozen=True)
+class PolicyLists:
+    """The structured lists of a policy; ``sdk_list`` is False when it has none
+    (then no SDK can be "missing from the list")."""
+
+    sdk_list: bool = False
+    sdks: tuple[ListedSdk, ...] = ()
+    permission_list: bool = False
+    permissions: tuple[ListedPermission, ...] = ()
+
+
+@dataclass(frozen=True)
 class PolicyLanguage:
     """The language a policy is written in, recognised from its text."""
 
@@ -412,6 +463,8 @@ class PolicyReading:
     parties: tuple[PartyDisclosure, ...]
     catch_all_evidence: tuple[Statement, ...] = ()
     """Sentences that only use catch-alls ("personal information", "third parties")."""
+    lists: PolicyLists = PolicyLists()
+    """The policy's third-party SDK list and permission list, when it has them."""
     language: PolicyLanguage | None = None
     """None when not detected (too little text, or read without detection): taken as covered."""
 

@@ -59,7 +59,9 @@ def check(
 
         form = load_form(data_safety, mappings)
     profile = build_profile(facts, mappings)
-    reading = read_statements(document, mappings)
+    from .policy.lists import with_lists  # issue 12: SDK and permission lists
+
+    reading = with_lists(read_statements(document, mappings), mappings)
     result = build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
     if form is not None:  # issue 16: the form's side of the diff
         from .datasafety.attach import attach_form
