@@ -53,6 +53,7 @@ from .mapping_schema import (
     SdksTable,
 )
 from .parse_cache import cached
+from .regular_file import open_regular
 
 TABLE_FILES = ("datatypes.yaml", "permissions.yaml", "sdks.yaml", "parties.yaml", "statements.yaml")
 
@@ -306,7 +307,8 @@ def _read_layer(path: str, name: str) -> _Layer:
     """Read one file; parse and validate it unless these exact bytes were seen
     before (reading and hashing cost little next to parsing)."""
     try:
-        data = Path(path).read_bytes()
+        with open_regular(path) as handle:
+            data = handle.read()
     except OSError as exc:
         return _Layer(
             path,

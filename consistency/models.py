@@ -138,6 +138,10 @@ class ApkFacts:
     """Things a reviewer should know about how the facts were read (target SDK not
     declared and taken from the minimum, app label not resolvable, duplicate or
     misplaced manifest elements ignored, a signature that could not be read)."""
+    zip_anomalies: tuple[str, ...] = ()
+    """Zip tricks Android reads through but analysers trip on (a fake encryption
+    flag, an unknown compression method over deflate data, a damaged extra
+    field, an absurd entry count): seen in evasive apps, so worth showing."""
 
 
 # ------------------------------------------------------ APK + tables: the profile

@@ -38,6 +38,7 @@ of a Dask cluster (which must see the same paths, e.g. on a shared filesystem).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CatalogError
+from ..regular_file import open_regular
 
 POLICY_SUFFIXES = (".txt", ".html", ".htm", ".md", ".pdf")
 """Policy file extensions, in order of preference when a folder holds several."""
@@ -216,7 +218,7 @@ def _jsonl_items(path: Path) -> Iterator[_Draft]:
 
 def _open_text(path: Path):
     try:
-        return path.open(encoding="utf-8-sig", newline="", errors="strict")
+        return io.TextIOWrapper(open_regular(path), encoding="utf-8-sig", newline="", errors="strict")
     except OSError as exc:
         raise CatalogError(f"cannot read the manifest: {exc.strerror or exc}", path) from exc
 
