@@ -196,8 +196,8 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
             continue
         found = False
         for path in sorted(directory.iterdir()):
-            if path.suffix not in (".yaml", ".yml") or not path.is_file():
-                continue
+            if path.suffix not in (".yaml", ".yml") or path.is_dir():
+                continue  # a FIFO or device named like a table is read, and refused, below
             if path.name not in TABLE_FILES:
                 problems.append(
                     Problem(str(path), None, f"unknown table file (the tables are {', '.join(TABLE_FILES)})")
@@ -540,9 +540,7 @@ def _scalar(loader: Any, event: Any, line: int, resolved: dict[str, Any]) -> Any
         if "nesting depth" in problem:
             # Newer PyYAML/libyaml refuse deep flow nesting in the scanner, which
             # reads ahead of the events; the refusal is ours whichever layer made it.
-            raise _YamlProblem(
-                f"nested deeper than {_MAX_DEPTH} levels", None if mark is None else mark.line + 1
-            ) from exc
+            raise _YamlProblem(f"nested deeper than {_MAX_DEPTH} levels", line) from exc
         raise _YamlProblem(f"malformed YAML value {event.value!r}: {problem}", line) from exc
 
 

@@ -13,7 +13,5 @@ from hypothesis import settings
 FUZZ_EXAMPLES_ENV = "CONSISTENCY_FUZZ_EXAMPLES"
 
 if os.environ.get(FUZZ_EXAMPLES_ENV, "").strip():
-    settings.register_profile(
-        "fuzz-budget", max_examples=int(os.environ[FUZZ_EXAMPLES_ENV]), deadline=None
-    )
+    settings.register_profile("fuzz-budget", max_examples=int(os.environ[FUZZ_EXAMPLES_ENV]), deadline=None)
     settings.load_profile("fuzz-budget")

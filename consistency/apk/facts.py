@@ -29,7 +29,14 @@ from ..errors import ApkReadError
 from ..models import ApkFacts, DexSummary, NativeLib
 from .dex_index import external_api_refs, index_apk_dex
 from .manifest import Manifest, local_name, parse_manifest
-from .signing_block import V2_ID, V3_ID, SigningBlockError, read_signing_block, scheme_certificates, scheme_value
+from .signing_block import (
+    V2_ID,
+    V3_ID,
+    SigningBlockError,
+    read_signing_block,
+    scheme_certificates,
+    scheme_value,
+)
 from .zipread import ApkArchive, ApkLimits, open_apk
 
 log = logging.getLogger(__name__)

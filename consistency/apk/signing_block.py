@@ -38,7 +38,9 @@ class SigningBlockLimits:
     """Signers in a scheme, and certificates of one signer."""
 
 
-def read_signing_block(read_range, cd_start: int, limits: SigningBlockLimits = SigningBlockLimits()) -> bytes | None:
+def read_signing_block(
+    read_range, cd_start: int, limits: SigningBlockLimits = SigningBlockLimits()
+) -> bytes | None:
     """The pairs area of the block ending at ``cd_start`` (``read_range(offset,
     length) -> bytes`` reads the file), or None when the APK has no block."""
     if cd_start < _FOOTER + 8:
@@ -48,7 +50,9 @@ def read_signing_block(read_range, cd_start: int, limits: SigningBlockLimits = S
         return None
     (size,) = struct.unpack_from("<Q", footer)
     if size > limits.max_block_bytes:
-        raise SigningBlockError(f"signing block of {size} bytes is over the limit of {limits.max_block_bytes}")
+        raise SigningBlockError(
+            f"signing block of {size} bytes is over the limit of {limits.max_block_bytes}"
+        )
     start = cd_start - size - 8
     if size < _FOOTER or start < 0:
         raise SigningBlockError("signing block size points outside the file")

@@ -1,17 +1,23 @@
 """Read entries of an APK (a zip file) without trusting anything the zip says.
 
 An APK is attacker-controlled input: in a batch scan of thousands of apps one of
-them will be a zip bomb, a truncated download, an "encrypted" entry meant to
+them will be a zip bomb, a truncated download, a zip with "tricks" meant to
 break analysers, or a central directory with millions of entries. Everything
 here is bounded before it is allocated:
 
-* the number of entries is counted from the raw central directory *before*
-  :mod:`zipfile` builds one object per entry;
+* the central directory is read by our own loop, in bounded chunks, the way
+  Android's installer reads it (not by :mod:`zipfile`, which refuses APKs that
+  Android installs: a "version needed to extract" above 6.3, a damaged extra
+  field on an entry nobody reads); entries are counted as they are read, and
+  past ``max_listed_entries`` only the entries the tool reads are kept;
+* tricks Android reads through are read through, and recorded
+  (:attr:`ApkArchive.anomalies`) because they are a finding in themselves:
+  the "encrypted" flag on entries that are not encrypted, an unknown
+  compression method over deflate data, damaged extra fields, absurd counts;
 * an entry whose *declared* size is over the limit is refused without reading it;
-* the data is inflated in chunks by our own loop (not ``ZipFile.open``) so we can
-  stop as soon as the *actual* output exceeds the declared size or the limit:
-  a zip bomb lies about its sizes, and ``zipfile`` would silently truncate the
-  output to the declared size instead of telling us the entry lied;
+* the data is inflated in chunks by our own loop so we can stop as soon as the
+  *actual* output exceeds the declared size or the limit: a zip bomb lies about
+  its sizes;
 * the sum of everything read from one archive is capped too.
 
 Nothing is ever extracted to disk. Every refusal is an :class:`ApkReadError`
@@ -209,15 +215,11 @@ class ApkArchive:
         offset = info.header_offset
         header = self._pread(offset, _LOCAL_LEN)
         if len(header) < _LOCAL_LEN or header[:4] != _LOCAL_SIG:
-            raise ApkReadError(
-                f"corrupt entry {info.name!r}: no local header at offset {offset}", self.path
-            )
+            raise ApkReadError(f"corrupt entry {info.name!r}: no local header at offset {offset}", self.path)
         name_len, extra_len = struct.unpack_from("<HH", header, 26)
         start = offset + _LOCAL_LEN + name_len + extra_len
         if start + info.compress_size > self._size:
-            raise ApkReadError(
-                f"truncated zip: entry {info.name!r} runs past the end of the file", self.path
-            )
+            raise ApkReadError(f"truncated zip: entry {info.name!r} runs past the end of the file", self.path)
         return start
 
     def _read_stored(self, info: ZipEntry, start: int) -> bytes:
@@ -250,7 +252,9 @@ class ApkArchive:
             # With all input consumed, what zlib still holds is at most one match.
             tail = b"" if inflater.eof else inflater.flush()
         except zlib.error as exc:
-            method = "" if info.method == _DEFLATED else f" (compression method {info.method}, read as deflate)"
+            method = (
+                "" if info.method == _DEFLATED else f" (compression method {info.method}, read as deflate)"
+            )
             raise ApkReadError(f"corrupt entry {info.name!r}{method}: {exc}", self.path) from exc
         produced += len(tail)
         if produced > declared:
@@ -368,7 +372,10 @@ class _Anomalies:
         self.seen[kind] = (count + 1, first)
 
     def lines(self, count: int, limits: ApkLimits) -> tuple[str, ...]:
-        out = [f"{kind}: {n} entr{'y' if n == 1 else 'ies'} (first: {first!r})" for kind, (n, first) in self.seen.items()]
+        out = [
+            f"{kind}: {n} entr{'y' if n == 1 else 'ies'} (first: {first!r})"
+            for kind, (n, first) in self.seen.items()
+        ]
         if count > limits.max_listed_entries:
             out.append(f"{count} zip entries, more than any real app ships (listed: only the entries read)")
         return tuple(out)
@@ -446,8 +453,8 @@ def _refill(
 
 
 def _entry(record: bytes, shift: int, anomalies: _Anomalies) -> ZipEntry | None:
-    (version_needed, flags, method, _time, _date, crc, csize, usize, name_len, extra_len) = struct.unpack_from(
-        "<HHHHHIIIHH", record, 6
+    (version_needed, flags, method, _time, _date, crc, csize, usize, name_len, extra_len) = (
+        struct.unpack_from("<HHHHHIIIHH", record, 6)
     )
     (offset,) = struct.unpack_from("<I", record, 42)
     raw_name = record[_CENTRAL_LEN : _CENTRAL_LEN + name_len]

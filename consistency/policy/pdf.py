@@ -36,7 +36,9 @@ def extract_pdf_text(data: bytes, limits: PolicyLimits = PolicyLimits()) -> tupl
     from ..childproc import ChildDied, ChildTimeout, run_child
 
     try:
-        kind, value = run_child("consistency.policy.pdf_child", (data, limits), seconds=limits.max_pdf_seconds)
+        kind, value = run_child(
+            "consistency.policy.pdf_child", (data, limits), seconds=limits.max_pdf_seconds
+        )
     except ChildTimeout as exc:
         raise PolicyReadError(
             f"PDF text extraction took longer than {limits.max_pdf_seconds:g} s (limit)"
@@ -93,9 +95,7 @@ def extract_in_process(data: bytes, limits: PolicyLimits = PolicyLimits()) -> tu
     except RecursionError as exc:
         raise PolicyReadError("unreadable PDF (structure nested too deeply)") from exc
     except MemoryError as exc:
-        raise PolicyReadError(
-            f"PDF needs more than {limits.max_pdf_memory_mb} MiB to read (limit)"
-        ) from exc
+        raise PolicyReadError(f"PDF needs more than {limits.max_pdf_memory_mb} MiB to read (limit)") from exc
     except Exception as exc:  # noqa: BLE001 - pdfminer's errors share no base class (see module docstring)
         raise PolicyReadError(f"unreadable PDF ({type(exc).__name__}: {_first_line(exc)})") from exc
     text = output.getvalue()

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from ..errors import PolicyReadError
 from ..models import Document
-from .blocks import Block
 from ..regular_file import read_regular
+from .blocks import Block
 from .limits import MIB, PolicyLimits
 from .normalize import normalize_text, remove_invisible
 from .sniff import Format, is_pdf, sniff_format

@@ -155,7 +155,9 @@ def set_encrypted(zip_data: bytes, name: str) -> bytes:
     return bytes(out)
 
 
-def patch_central(zip_data: bytes, name: str, field_offset: int, value: int, local_offset: int | None = None) -> bytes:
+def patch_central(
+    zip_data: bytes, name: str, field_offset: int, value: int, local_offset: int | None = None
+) -> bytes:
     """Set a u16 field of ``name``'s central record (and of its local header,
     when ``local_offset`` is given): ``patch_central(z, n, 6, 64)`` sets
     "version needed to extract" to 6.4."""

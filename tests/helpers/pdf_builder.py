@@ -75,7 +75,11 @@ def flate_stream(data: bytes, extra: str = "") -> bytes:
     import zlib
 
     packed = zlib.compress(data, 9)
-    return f"<< /Length {len(packed)} /Filter /FlateDecode{extra} >>\nstream\n".encode() + packed + b"\nendstream"
+    return (
+        f"<< /Length {len(packed)} /Filter /FlateDecode{extra} >>\nstream\n".encode()
+        + packed
+        + b"\nendstream"
+    )
 
 
 def one_page_pdf(content: bytes, resources: str = "", extra_objects: list[bytes] = ()) -> bytes:
@@ -103,7 +107,9 @@ def xobject_fanout_pdf(depth: int, fanout: int) -> bytes:
         number = 6 + level
         if level + 1 < depth:
             body = (f"/X{level + 1} Do\n" * fanout).encode()
-            resources = f"/Resources << /XObject << /X{level + 1} {number + 1} 0 R >> /Font << /F1 5 0 R >> >>"
+            resources = (
+                f"/Resources << /XObject << /X{level + 1} {number + 1} 0 R >> /Font << /F1 5 0 R >> >>"
+            )
         else:
             body = b"BT /F1 9 Tf 72 700 Td (We collect your location.) Tj ET"
             resources = "/Resources << /Font << /F1 5 0 R >> >>"

@@ -185,7 +185,9 @@ def test_unknown_compression_method_over_bzip2_data_is_corrupt(tmp_path: Path) -
 def test_unknown_compression_method_over_deflate_data_is_read(tmp_path: Path) -> None:
     """The malware trick: method 0x5A4D over deflate data. Read, and noted."""
     entry = RawEntry.deflated("classes.dex", tiny_dex())
-    path = write(tmp_path, raw_zip([RawEntry("classes.dex", entry.payload, 0x5A4D, entry.crc, entry.file_size)]))
+    path = write(
+        tmp_path, raw_zip([RawEntry("classes.dex", entry.payload, 0x5A4D, entry.crc, entry.file_size)])
+    )
     with open_apk(path) as archive:
         assert archive.read("classes.dex", ApkLimits()) == tiny_dex()
         assert any("compression method 23117" in a for a in archive.anomalies)

@@ -74,7 +74,17 @@ def test_scan_on_a_full_disk_exits_2_with_one_line_then_resumes(tmp_path):
 
     build_catalog(tmp_path / "apps", 12)
     db = tmp_path / "r.sqlite"
-    command = [sys.executable, "-m", "consistency", "scan", str(tmp_path / "apps"), "--db", str(db), "--workers", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "consistency",
+        "scan",
+        str(tmp_path / "apps"),
+        "--db",
+        str(db),
+        "--workers",
+        "1",
+    ]
 
     def small_files() -> None:
         import signal
@@ -182,10 +192,22 @@ def test_two_concurrent_scans_share_the_catalog(tmp_path):
     build_catalog(tmp_path / "apps", count)
     db = tmp_path / "r.sqlite"
     open_store(db).close()  # both scans then find the schema in place
-    command = [sys.executable, "-m", "consistency", "scan", str(tmp_path / "apps"), "--db", str(db), "--workers", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "consistency",
+        "scan",
+        str(tmp_path / "apps"),
+        "--db",
+        str(db),
+        "--workers",
+        "1",
+    ]
     env = {**os.environ, faults.ENV: "delay=0.3:*"}
     scans = [
-        subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     outputs = [scan.communicate(timeout=600) for scan in scans]
