@@ -40,6 +40,10 @@ def record(store, scan_id: int, name: str) -> None:
     store.record_item(item(name), stamp_of(item(name)), failed(name), run_key="k", scan_id=scan_id)
 
 
+def scan_command(catalog: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "consistency", "scan", str(catalog), "--db", str(db), "--workers", "1"]
+
+
 # ------------------------------------------------------------------ full disk
 
 
@@ -74,17 +78,7 @@ def test_scan_on_a_full_disk_exits_2_with_one_line_then_resumes(tmp_path):
 
     build_catalog(tmp_path / "apps", 12)
     db = tmp_path / "r.sqlite"
-    command = [
-        sys.executable,
-        "-m",
-        "consistency",
-        "scan",
-        str(tmp_path / "apps"),
-        "--db",
-        str(db),
-        "--workers",
-        "1",
-    ]
+    command = scan_command(tmp_path / "apps", db)
 
     def small_files() -> None:
         import signal
@@ -192,17 +186,7 @@ def test_two_concurrent_scans_share_the_catalog(tmp_path):
     build_catalog(tmp_path / "apps", count)
     db = tmp_path / "r.sqlite"
     open_store(db).close()  # both scans then find the schema in place
-    command = [
-        sys.executable,
-        "-m",
-        "consistency",
-        "scan",
-        str(tmp_path / "apps"),
-        "--db",
-        str(db),
-        "--workers",
-        "1",
-    ]
+    command = scan_command(tmp_path / "apps", db)
     env = {**os.environ, faults.ENV: "delay=0.3:*"}
     scans = [
         subprocess.Popen(
