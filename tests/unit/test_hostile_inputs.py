@@ -90,9 +90,10 @@ def test_a_fifo_as_catalog_manifest(tmp_path):
 def test_a_fifo_named_in_a_catalog_manifest_fails_that_item_only(tmp_path):
     from consistency.batch.inputs import CatalogItem
     from consistency.batch.worker import ScanOptions, process_item
+    from consistency.mappings import load_mappings
 
     item = CatalogItem("pipe", str(fifo(tmp_path / "pipe.apk")), None)
-    outcome = run_bounded(process_item, item, ScanOptions(), seconds=120, memory_mb=2048)
+    outcome = run_bounded(process_item, item, ScanOptions(), load_mappings(), seconds=120, memory_mb=2048)
     assert outcome.error is None, outcome.error
     assert outcome.value.status == "failed" and "named pipe" in outcome.value.error
 

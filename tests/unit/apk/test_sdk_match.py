@@ -28,7 +28,9 @@ def edge():
 
 def detect(facts, tmp_path, *sdks):
     tables = mini_mappings(tmp_path, sdks=list(sdks))
-    hits = match_sdks(facts.classes, facts.native_libs, [m.name for m in facts.meta_data], tables.sdks)
+    hits = match_sdks(
+        facts.classes, facts.native_libs, [m.name for m in facts.meta_data], tables.sdk_signatures
+    )
     return {hit.sdk_id: hit for hit in hits}
 
 
@@ -146,7 +148,7 @@ def test_table_examples_in_their_own_notation(tmp_path, example, expected):
             )
         ],
     )
-    assert sdks_matching_example(example, tables.sdks) == expected
+    assert sdks_matching_example(example, tables.sdk_signatures) == expected
 
 
 # ------------------------------------------------- user patterns cannot backtrack
@@ -156,7 +158,7 @@ def _match_many_wildcards(tmp_path, pattern: str, lib_name: str) -> list[str]:
     from consistency.models import NativeLib
 
     tables = mini_mappings(tmp_path, sdks=[sdk("inhouse", native_libs=[pattern])])
-    hits = match_sdks((), [NativeLib("arm64-v8a", lib_name)], (), tables.sdks)
+    hits = match_sdks((), [NativeLib("arm64-v8a", lib_name)], (), tables.sdk_signatures)
     return [hit.sdk_id for hit in hits]
 
 

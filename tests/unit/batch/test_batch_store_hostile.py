@@ -180,14 +180,14 @@ def test_a_claim_of_a_dead_scan_is_taken_over(tmp_path):
 def test_two_concurrent_scans_share_the_catalog(tmp_path):
     """Two ``consistency scan`` processes on one store at once: together they
     run each item exactly once (without claims, each ran the whole catalog)."""
-    from consistency.batch import faults
+    from tests.helpers.faults import fault_env
 
     count = 12
     build_catalog(tmp_path / "apps", count)
     db = tmp_path / "r.sqlite"
     open_store(db).close()  # both scans then find the schema in place
     command = scan_command(tmp_path / "apps", db)
-    env = {**os.environ, faults.ENV: "delay=0.3:*"}
+    env = fault_env("delay=0.3:*")
     scans = [
         subprocess.Popen(
             command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from consistency.errors import PolicyReadError
-from consistency.policy.html import cut_doctype_subset, cut_entity_declarations
-from consistency.policy.read import read_document
+from consistency.policy.document.html import cut_doctype_subset, cut_entity_declarations
+from consistency.policy.document.read import read_document
 from tests.helpers.bounded import run_bounded
 
 MIB = 1 << 20
@@ -84,7 +84,7 @@ def _read_pdf_outcome(data: bytes, limits) -> str:
 def test_a_flate_bomb_is_refused_at_the_decoded_bytes_cap(tmp_path):
     """64 MiB of decoded content against an 8 MiB cap: refused at the cap,
     before the bomb is inflated."""
-    from consistency.policy.limits import PolicyLimits
+    from consistency.policy.document.limits import PolicyLimits
 
     outcome = run_bounded(
         _read_pdf_outcome, _flate_bomb(64 * MIB), PolicyLimits(max_pdf_decoded_bytes=8 * MIB), seconds=60
@@ -96,7 +96,7 @@ def test_a_flate_bomb_is_refused_at_the_decoded_bytes_cap(tmp_path):
 def test_a_flate_bomb_under_default_limits_ends_bounded():
     """1 GiB of decoded content from about 1 MB: the default cap refuses it with
     the reader's memory far below what inflating it would take."""
-    from consistency.policy.limits import PolicyLimits
+    from consistency.policy.document.limits import PolicyLimits
 
     data = _flate_bomb(1 << 30)
     assert len(data) < 2 * MIB
@@ -109,7 +109,7 @@ def test_a_flate_bomb_under_default_limits_ends_bounded():
 def test_one_hostile_page_is_stopped_at_the_deadline(case):
     """Time was checked only between pages; one page ran past 60 s. Now the
     child reading the PDF is killed at the deadline (3 s here)."""
-    from consistency.policy.limits import PolicyLimits
+    from consistency.policy.document.limits import PolicyLimits
     from tests.helpers.pdf_builder import flate_stream, one_page_pdf, xobject_fanout_pdf
 
     if case == "xobject-fan-out":
@@ -125,7 +125,7 @@ def test_one_hostile_page_is_stopped_at_the_deadline(case):
 def test_a_pdf_that_needs_more_memory_than_its_limit_is_refused():
     """The child's address space is capped: a page whose reading needs more is
     a one-line refusal, and this process is unharmed."""
-    from consistency.policy.limits import PolicyLimits
+    from consistency.policy.document.limits import PolicyLimits
 
     outcome = run_bounded(
         _read_pdf_outcome,

@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import time
 
-from ..errors import PolicyReadError
+from ...errors import PolicyReadError
 from .limits import PolicyLimits
 
 
@@ -33,11 +33,11 @@ def extract_pdf_text(data: bytes, limits: PolicyLimits = PolicyLimits()) -> tupl
     read in a bounded child process (see the module docstring)."""
     if not limits.pdf_in_child:
         return extract_in_process(data, limits)
-    from ..childproc import ChildDied, ChildTimeout, run_child
+    from ...childproc import ChildDied, ChildTimeout, run_child
 
     try:
         kind, value = run_child(
-            "consistency.policy.pdf_child", (data, limits), seconds=limits.max_pdf_seconds
+            "consistency.policy.document.pdf_child", (data, limits), seconds=limits.max_pdf_seconds
         )
     except ChildTimeout as exc:
         raise PolicyReadError(

@@ -1,10 +1,10 @@
-"""The child process that reads one PDF (``python -m consistency.policy.pdf_child``).
+"""The child process that reads one PDF (``python -m consistency.policy.document.pdf_child``).
 
 It caps its own address space, caps what pdfminer's flate filter may
 decompress (a 1 MB flate bomb inflates to gigabytes in one ``zlib.decompress``
 call, before any check of ours could run), extracts, and answers
 ``("ok", (text, warnings))`` or ``("refused", reason)``. The parent
-(:func:`consistency.policy.pdf.extract_pdf_text`) kills it at the deadline.
+(:func:`consistency.policy.document.pdf.extract_pdf_text`) kills it at the deadline.
 
 The flate cap replaces the ``zlib`` that ``pdfminer.pdftypes`` sees, in this
 process only: it exists to read one PDF and then exits, so the change cannot
@@ -17,7 +17,7 @@ import sys
 import zlib
 from types import SimpleNamespace
 
-from ..errors import PolicyReadError
+from ...errors import PolicyReadError
 from .limits import PolicyLimits
 
 
@@ -54,8 +54,8 @@ def install_decode_budget(limit: int) -> DecodeBudget:
 
 
 def main() -> int:
-    from ..batch.memory import limit_address_space
-    from ..childproc import child_channel, read_frame, write_frame
+    from ...batch.memory import limit_address_space
+    from ...childproc import child_channel, read_frame, write_frame
     from .pdf import extract_in_process
 
     inbox, channel = child_channel()
