@@ -109,6 +109,8 @@ def _warm_up() -> None:
         "consistency.policy.document.read",
         "consistency.policy.document.html",
         "consistency.policy.document.markdown",
+        "consistency.policy.document.pdf",
+        "pdfminer.pdfinterp",  # PDF children are forks of the worker: they start with it loaded
         "consistency.compare",
         "consistency.report.json",
     ):

@@ -34,10 +34,14 @@ def extract_pdf_text(data: bytes, limits: PolicyLimits = PolicyLimits()) -> tupl
     if not limits.pdf_in_child:
         return extract_in_process(data, limits)
     from ...childproc import ChildDied, ChildTimeout, run_child
+    from .pdf_child import handle
 
     try:
         kind, value = run_child(
-            "consistency.policy.document.pdf_child", (data, limits), seconds=limits.max_pdf_seconds
+            "consistency.policy.document.pdf_child",
+            (data, limits),
+            seconds=limits.max_pdf_seconds,
+            handler=handle,
         )
     except ChildTimeout as exc:
         raise PolicyReadError(

@@ -53,26 +53,30 @@ def install_decode_budget(limit: int) -> DecodeBudget:
     return budget
 
 
-def main() -> int:
+def handle(request: tuple[bytes, PolicyLimits]) -> tuple[str, object]:
+    """The child's work on one request (run in a fresh interpreter or a fork)."""
     from ...batch.memory import limit_address_space
-    from ...childproc import child_channel, read_frame, write_frame
     from .pdf import extract_in_process
+
+    data, limits = request
+    try:
+        limit_address_space(limits.max_pdf_memory_mb)
+        install_decode_budget(limits.max_pdf_decoded_bytes)
+        return ("ok", extract_in_process(data, limits))
+    except PolicyReadError as exc:
+        return ("refused", exc.reason)
+    except MemoryError:
+        return ("refused", f"PDF needs more than {limits.max_pdf_memory_mb} MiB to read (limit)")
+
+
+def main() -> int:
+    from ...childproc import child_channel, read_frame, write_frame
 
     inbox, channel = child_channel()
     request = read_frame(inbox)
     if request is None:
         return 2
-    data, limits = request
-    assert isinstance(limits, PolicyLimits)
-    try:
-        limit_address_space(limits.max_pdf_memory_mb)
-        install_decode_budget(limits.max_pdf_decoded_bytes)
-        reply = ("ok", extract_in_process(data, limits))
-    except PolicyReadError as exc:
-        reply = ("refused", exc.reason)
-    except MemoryError:
-        reply = ("refused", f"PDF needs more than {limits.max_pdf_memory_mb} MiB to read (limit)")
-    write_frame(channel, reply)
+    write_frame(channel, handle(request))
     return 0
 
 

@@ -135,3 +135,31 @@ def test_a_pdf_that_needs_more_memory_than_its_limit_is_refused():
     )
     assert outcome.error is None, outcome.error
     assert outcome.value.startswith("refused: ") and "MiB to read (limit)" in outcome.value
+
+
+def _read_pdf_with_another_thread_running(data: bytes, limits) -> str:
+    """With a second thread alive the reader starts a fresh interpreter instead
+    of forking (a fork could copy a lock that thread holds)."""
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        return _read_pdf_outcome(data, limits)
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_the_bounds_hold_in_a_fresh_interpreter_too():
+    from consistency.policy.document.limits import PolicyLimits
+
+    outcome = run_bounded(
+        _read_pdf_with_another_thread_running,
+        _flate_bomb(64 * MIB),
+        PolicyLimits(max_pdf_decoded_bytes=8 * MIB),
+        seconds=60,
+    )
+    assert outcome.error is None, outcome.error
+    assert "decompress to more than 8 MiB" in outcome.value
