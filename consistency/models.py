@@ -18,7 +18,10 @@ Stages (see README, "How it works"):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NewType
+from typing import TYPE_CHECKING, Literal, NewType
+
+if TYPE_CHECKING:  # issue 16: the form's side lives in its own package; no runtime import
+    from .datasafety.model import DataSafetyCheck
 
 DataTypeId = NewType("DataTypeId", str)
 """A data type id from ``mappings/datatypes.yaml`` such as ``location.precise``."""
@@ -106,6 +109,20 @@ class DexSummary:
 
 
 @dataclass(frozen=True)
+class PolicyUrl:
+    """A URL inside the app that looks like its privacy policy, with where it was found."""
+
+    url: str
+    score: int
+    """Higher is more likely the policy (how the evidence is weighed is in the
+    ``policy_urls.yaml`` table)."""
+    source: str
+    """Where: ``resource string/privacy_policy_url``, ``dex base/dex/classes.dex``, ``asset www/index.html``."""
+    context: str = ""
+    """The resource name or the words around the URL that made it a candidate."""
+
+
+@dataclass(frozen=True)
 class ApkFacts:
     """What an APK declares and contains, read once. Nothing here comes from the
     mapping tables: this is evidence, not interpretation."""
@@ -138,6 +155,14 @@ class ApkFacts:
     """Things a reviewer should know about how the facts were read (target SDK not
     declared and taken from the minimum, app label not resolvable, duplicate or
     misplaced manifest elements ignored, a signature that could not be read)."""
+    container: str = "apk"
+    """What was read: ``apk``, ``aab`` (App Bundle), ``apks`` (bundletool APK set),
+    ``xapk`` or ``apkm`` (store split packages)."""
+    parts: tuple[str, ...] = ()
+    """The bundle modules (``base``, features) or the split APKs the facts were
+    merged from; empty for a single APK."""
+    policy_urls: tuple[PolicyUrl, ...] = ()
+    """Privacy-policy URL candidates found in the app, best first."""
     zip_anomalies: tuple[str, ...] = ()
     """Zip tricks Android reads through but analysers trip on (a fake encryption
     flag, an unknown compression method over deflate data, a damaged extra
@@ -351,6 +376,18 @@ class PartyDisclosure:
 
 
 @dataclass(frozen=True)
+class PolicyLanguage:
+    """The language a policy is written in, recognised from its text."""
+
+    id: str
+    """``en``, ``zh``...; ``und`` when the text does not tell."""
+    name: str
+    covered: bool
+    """The phrase tables read this language. When False the policy's silence
+    proves nothing: data types are ``unknown`` rather than ``omitted``."""
+
+
+@dataclass(frozen=True)
 class PolicyReading:
     """Everything the checker needs to know about a policy."""
 
@@ -360,14 +397,23 @@ class PolicyReading:
     parties: tuple[PartyDisclosure, ...]
     catch_all_evidence: tuple[Statement, ...] = ()
     """Sentences that only use catch-alls ("personal information", "third parties")."""
+    language: PolicyLanguage | None = None
+    """None when not detected (too little text, or read without detection): taken as covered."""
 
 
 # ------------------------------------------------------------------ the check
 
-FindingClass = Literal["disclosed", "vague", "omitted", "contradicted", "unsupported"]
+FindingClass = Literal["disclosed", "vague", "omitted", "contradicted", "unsupported", "unknown"]
 Severity = Literal["high", "medium", "low", "info", "none"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("none", "info", "low", "medium", "high")
-FINDING_CLASSES: tuple[FindingClass, ...] = ("contradicted", "omitted", "vague", "unsupported", "disclosed")
+FINDING_CLASSES: tuple[FindingClass, ...] = (
+    "contradicted",
+    "omitted",
+    "vague",
+    "unknown",
+    "unsupported",
+    "disclosed",
+)
 """Worst first: the order reports use."""
 
 
@@ -402,6 +448,9 @@ class Finding:
     message: str = ""
     fingerprint: str = ""
     """Stable identity for baselines (see consistency.baseline)."""
+    rule: str = ""
+    """The rubric rule that decided the class and severity (``consistency.rubric``),
+    such as ``by_reference`` or ``on_device_only``; empty for the plain class rule."""
 
 
 @dataclass(frozen=True)
@@ -419,3 +468,5 @@ class CheckResult:
     tool_version: str = ""
     timestamp: str | None = None
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    data_safety: DataSafetyCheck | None = None
+    """Issue 16: the Data safety form's side (``check --data-safety``), None without a form."""

@@ -162,6 +162,11 @@ class ApkArchive:
         """Raw bytes of the file (for the signing block before the central directory)."""
         return self._pread(offset, length)
 
+    def declared_size(self, name: str) -> int:
+        """The uncompressed size the central directory declares (not trusted by :meth:`read`)."""
+        info = self._infos.get(name)
+        return info.file_size if info is not None else 0
+
     # -- reading
 
     def read(self, name: str, limits: ApkLimits) -> bytes:
