@@ -162,6 +162,12 @@ class ApkArchive:
         """Raw bytes of the file (for the signing block before the central directory)."""
         return self._pread(offset, length)
 
+    def flagged_encrypted(self, name: str) -> bool:
+        """Whether the entry carries the "encrypted" flag (which :meth:`read`
+        ignores, as Android does; a container format may give it meaning)."""
+        info = self._infos.get(name)
+        return info is not None and bool(info.flags & _FLAG_ENCRYPTED)
+
     def declared_size(self, name: str) -> int:
         """The uncompressed size the central directory declares (not trusted by :meth:`read`)."""
         info = self._infos.get(name)

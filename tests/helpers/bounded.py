@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from consistency.batch.memory import limit_address_space
+from consistency.batch.memory import address_space_mib, limit_address_space
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Outcome:
 
 def _child(conn, fn: Callable[..., Any], args: tuple, memory_mb: int) -> None:
     try:
-        limit_address_space(memory_mb)
+        limit_address_space(address_space_mib() + memory_mb)  # the fork carries pytest's own memory
         conn.send(Outcome(value=fn(*args)))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as text
         first = (str(exc).splitlines() or [""])[0]
@@ -43,7 +43,8 @@ def _child(conn, fn: Callable[..., Any], args: tuple, memory_mb: int) -> None:
 
 def run_bounded(fn: Callable[..., Any], *args: Any, seconds: float = 60, memory_mb: int = 1024) -> Outcome:
     """Run ``fn(*args)`` in a forked child; fail the calling test when it takes
-    longer than ``seconds`` or dies (a ``MemoryError`` comes back as an error)."""
+    longer than ``seconds``, dies, or needs more than ``memory_mb`` MiB of
+    address space beyond what the test process already had."""
     import pytest
 
     context = multiprocessing.get_context("fork")

@@ -55,12 +55,13 @@ def install_decode_budget(limit: int) -> DecodeBudget:
 
 def handle(request: tuple[bytes, PolicyLimits]) -> tuple[str, object]:
     """The child's work on one request (run in a fresh interpreter or a fork)."""
-    from ...batch.memory import limit_address_space
+    from ...batch.memory import address_space_mib, limit_address_space
     from .pdf import extract_in_process
 
     data, limits = request
     try:
-        limit_address_space(limits.max_pdf_memory_mb)
+        # what reading may add to the process as it is (a fork carries its parent's mappings)
+        limit_address_space(address_space_mib() + limits.max_pdf_memory_mb)
         install_decode_budget(limits.max_pdf_decoded_bytes)
         return ("ok", extract_in_process(data, limits))
     except PolicyReadError as exc:
