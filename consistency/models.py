@@ -165,6 +165,10 @@ class ApkFacts:
     merged from; empty for a single APK."""
     policy_urls: tuple[PolicyUrl, ...] = ()
     """Privacy-policy URL candidates found in the app, best first."""
+    zip_anomalies: tuple[str, ...] = ()
+    """Zip tricks Android reads through but analysers trip on (a fake encryption
+    flag, an unknown compression method over deflate data, a damaged extra
+    field, an absurd entry count): seen in evasive apps, so worth showing."""
 
 
 # ------------------------------------------------------ APK + tables: the profile

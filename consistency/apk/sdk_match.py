@@ -21,13 +21,13 @@ classes a person can check.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..mappings.schema import SdkSpec, SdksTable
 from ..models import DataTypeId, NativeLib, SdkEvidence, SdkHit, SdkId
+from .wildcard import Wildcard
 
 MAX_EXAMPLES = 5
 
@@ -38,7 +38,7 @@ class CompiledSignatures:
 
     class_prefixes: dict[str, tuple[str, ...]]
     """Package prefix -> ids of the SDKs that list it."""
-    native_libs: tuple[tuple[re.Pattern[str], str, str], ...]
+    native_libs: tuple[tuple[Wildcard, str, str], ...]
     """(compiled pattern, pattern as written, SDK id)."""
     meta_data: dict[str, tuple[str, ...]]
     """Meta-data key -> SDK ids."""
@@ -53,7 +53,7 @@ def compile_signatures(table: SdksTable) -> CompiledSignatures:
     (:attr:`consistency.mappings.Mappings.sdk_signatures` keeps the result)."""
     prefixes: dict[str, list[str]] = defaultdict(list)
     metas: dict[str, list[str]] = defaultdict(list)
-    libs: list[tuple[re.Pattern[str], str, str]] = []
+    libs: list[tuple[Wildcard, str, str]] = []
     for spec in table.sdks:
         for prefix in spec.signatures.classes:
             prefixes[prefix.strip().strip(".")].append(spec.id)
@@ -71,9 +71,10 @@ def compile_signatures(table: SdksTable) -> CompiledSignatures:
     )
 
 
-def wildcard_pattern(pattern: str) -> re.Pattern[str]:
-    """``libAMapSDK_*.so`` -> a regex matching the whole file name; only ``*`` is special."""
-    return re.compile(".*".join(re.escape(part) for part in pattern.split("*")))
+def wildcard_pattern(pattern: str) -> Wildcard:
+    """``libAMapSDK_*.so`` -> a matcher of the whole file name; only ``*`` is
+    special, and matching is linear whatever the pattern (see :mod:`.wildcard`)."""
+    return Wildcard.compile(pattern)
 
 
 class _Tally:

@@ -70,7 +70,7 @@ class InspectJsonReporter(Reporter[AppProfile]):
 def profile_to_dict(profile: AppProfile) -> dict[str, Any]:
     """The JSON document for a profile (see ``inspect.schema.json``)."""
     facts = profile.facts
-    return {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "package": facts.package,
         "app_label": facts.app_label,
@@ -112,6 +112,9 @@ def profile_to_dict(profile: AppProfile) -> dict[str, Any]:
         "notes": list(facts.notes),
         "mappings_digest": profile.mappings_digest,
     }
+    if facts.zip_anomalies:  # only when present, so reports of ordinary APKs are unchanged
+        document["zip_anomalies"] = list(facts.zip_anomalies)
+    return document
 
 
 def _permission_to_dict(use: RequestedPermission) -> dict[str, Any]:
@@ -228,6 +231,13 @@ def _header(console, facts: ApkFacts) -> None:
         console.print("signer  (unsigned: no v1, v2 or v3 signature)")
     for note in facts.notes:
         console.print(f"note    {escape(note)}", style="yellow")
+    if facts.zip_anomalies:
+        console.print(f"warning {ZIP_TRICKS_WARNING}", style="bold yellow")
+        for anomaly in facts.zip_anomalies:
+            console.print(f"        {escape(anomaly)}", style="yellow")
+
+
+ZIP_TRICKS_WARNING = "this APK uses zip tricks seen in evasive apps"
 
 
 def _permissions(console, profile: AppProfile) -> None:

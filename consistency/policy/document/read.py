@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ...errors import PolicyReadError
 from ...models import Document
+from ...regular_file import read_regular
 from .blocks import Block
 from .limits import MIB, PolicyLimits
 from .normalize import normalize_text, remove_invisible
@@ -91,8 +92,7 @@ def _load(source: str | Path | bytes, limits: PolicyLimits) -> bytes:
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise PolicyReadError(_too_large(size, limits))
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+        data = read_regular(path, limits.max_bytes)
     except FileNotFoundError as exc:
         raise PolicyReadError("file not found") from exc
     except PermissionError as exc:
