@@ -2,6 +2,8 @@
 .super Landroid/app/Activity;
 .source "MainActivity.java"
 
+.field public static final ABOUT_POLICY:Ljava/lang/String; = "Privacy policy: https://blank.example.org/legal.html"
+
 .method public constructor <init>()V
     .locals 0
     invoke-direct {p0}, Landroid/app/Activity;-><init>()V

@@ -2,6 +2,8 @@
 .super Landroidx/appcompat/app/AppCompatActivity;
 .source "MainActivity.java"
 
+.field public static final PRIVACY_POLICY_URL:Ljava/lang/String; = "https://shopper.example.org/privacy-policy"
+
 .method public constructor <init>()V
     .locals 0
     invoke-direct {p0}, Landroidx/appcompat/app/AppCompatActivity;-><init>()V

@@ -2,6 +2,8 @@
 .super Landroid/app/Activity;
 .source "MainActivity.java"
 
+.field public static final AGREEMENT_TEXT:Ljava/lang/String; = "查看《隐私政策》：https://tianqi.example.org/legal/policy.html"
+
 .method public constructor <init>()V
     .locals 0
     invoke-direct {p0}, Landroid/app/Activity;-><init>()V

@@ -2,6 +2,8 @@
 .super Landroid/app/Activity;
 .source "MainActivity.java"
 
+.field public static final AGREEMENT:Ljava/lang/String; = "User agreement and privacy policy: https://pttoc.seed.example.org/agreement"
+
 .method public constructor <init>()V
     .locals 0
     invoke-direct {p0}, Landroid/app/Activity;-><init>()V
