@@ -66,6 +66,10 @@ class DexIndex:
     """Every class defined in ``class_defs``, in Java form (``com.amap.api.Foo$Bar``), file order."""
     method_refs: tuple[str, ...]
     """Every ``method_ids`` entry as ``Lpkg/Cls;->name`` (no prototype), deduplicated, sorted."""
+    hosts: frozenset[str] = frozenset()
+    """Host-like names in the string table (see ``dex_strings``)."""
+    stub_classes: frozenset[str] = frozenset()
+    """Defined classes that hold no code (see ``dex_stubs``)."""
 
 
 def descriptor_to_java(desc: str) -> str:
@@ -85,14 +89,29 @@ def java_to_descriptor(name: str) -> str:
 def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
     """Index one DEX file (a v41 container: every DEX inside it). Raises
     :class:`ApkReadError` naming the entry and the table at fault on any bad DEX."""
+    from .dex_stubs import stub_class_positions
+    from .dex_strings import string_table_hosts
+
     starts = _dex_starts(data, name)
     classes: list[str] = []
     refs: set[str] = set()
+    hosts: set[str] = set()
+    stubs: list[str] = []
     for start in starts:
         reader = _DexReader(data, name, start)
-        classes.extend(reader.defined_classes())
+        defined = reader.defined_classes()
+        classes.extend(defined)
         refs.update(reader.method_refs())
-    return DexIndex(name=name, size=len(data), classes=tuple(classes), method_refs=tuple(sorted(refs)))
+        hosts |= string_table_hosts(reader)
+        stubs.extend(defined[i] for i in stub_class_positions(reader))
+    return DexIndex(
+        name=name,
+        size=len(data),
+        classes=tuple(classes),
+        method_refs=tuple(sorted(refs)),
+        hosts=frozenset(hosts),
+        stub_classes=frozenset(stubs),
+    )
 
 
 def index_apk_dex(archive: ApkArchive, limits: ApkLimits) -> tuple[DexIndex, ...]:

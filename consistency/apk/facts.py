@@ -29,6 +29,7 @@ from ..errors import ApkReadError
 from ..models import ApkFacts, DexSummary, NativeLib
 from .dex_index import external_api_refs, index_apk_dex
 from .manifest import Manifest, local_name, parse_manifest
+from .packaged import asset_paths, read_version_files
 from .zipread import ApkArchive, ApkLimits, open_apk
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ def read_apk_facts(path: str | Path, limits: ApkLimits | None = None) -> ApkFact
         certificates = _signing_certificates(_androguard_apk(data, root, path), archive, limits, notes)
         indexes = index_apk_dex(archive, limits)
         native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
+        version_files = read_version_files(archive, limits)
+        assets = asset_paths(archive)
     return ApkFacts(
         path=str(path),
         sha256=hashlib.sha256(data).hexdigest(),
@@ -77,6 +80,10 @@ def read_apk_facts(path: str | Path, limits: ApkLimits | None = None) -> ApkFact
         classes=frozenset(c for i in indexes for c in i.classes),
         api_refs=external_api_refs(indexes),
         notes=tuple(notes),
+        hosts=frozenset(h for i in indexes for h in i.hosts),
+        stub_classes=frozenset(c for i in indexes for c in i.stub_classes),
+        version_files=version_files,
+        assets=assets,
     )
 
 
