@@ -209,10 +209,13 @@ def _match_packaged(compiled: CompiledSignatures, more: ApkEvidence, tallies: di
             tallies[sdk_id].add("component", prefix, f"component:{name}", name)
     for host in more.hosts:
         labels = host.split(".")
-        for depth in range(len(labels) - 1):
+        credited: set[str] = set()
+        for depth in range(len(labels) - 1):  # the longest listed suffix wins, once per SDK
             suffix = ".".join(labels[depth:])
             for sdk_id in compiled.hosts.get(suffix, ()):
-                tallies[sdk_id].add("host", suffix, None, host)
+                if sdk_id not in credited:
+                    credited.add(sdk_id)
+                    tallies[sdk_id].add("host", suffix, None, host)
     for permission in more.permissions:
         for sdk_id in compiled.permissions.get(permission, ()):
             tallies[sdk_id].add("permission", permission, None)
