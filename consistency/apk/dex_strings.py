@@ -23,6 +23,7 @@ from .dex_index import _DexReader
 _TLD_END = re.compile(rb"\.[a-z]{2,24}+(?=[\x00/:?#])")
 """A final label and what may follow a host: the string's NUL, a path, a port, a query."""
 _HOST_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789.-")
+_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ_$")
 _MAX_HOST = 253
 
 
@@ -33,8 +34,8 @@ def string_table_hosts(reader: _DexReader) -> set[str]:
         return set()
     data = reader.data
     low = min(offsets)
-    high = data.find(b"\0", max(offsets))
-    if high < 0:
+    high = data.find(b"\0", max(offsets)) + 1  # the last string's NUL included: it ends a host
+    if high <= 0:
         high = reader.end
     hosts: set[str] = set()
     allowed = _HOST_BYTES
@@ -43,20 +44,26 @@ def string_table_hosts(reader: _DexReader) -> set[str]:
         floor = max(low, start - _MAX_HOST)
         while start > floor and data[start - 1] in allowed:
             start -= 1
-        start = _skip_length_byte(data, start, match.end())
+        start = _skip_length_byte(data, start)
+        if data[start - 1] in _WORD_BYTES and not _starts_string(data, start):
+            continue  # the tail of a longer word ("MainActivity.java"), not a host
         token = data[start : match.end()].strip(b".-")
         if b"." in token and b".." not in token:
             hosts.add(token.decode("ascii"))
     return hosts
 
 
-def _skip_length_byte(data: bytes, start: int, end: int) -> int:
+def _skip_length_byte(data: bytes, start: int) -> int:
     """A string that *is* a host begins right after its ULEB128 length, and a
     length between 45 and 57 or 97 and 122 is itself a host character (``-``,
-    ``.``, a digit or a letter): drop it when it equals the ASCII string's length
-    and follows the previous string's NUL."""
-    if start > 0 and data[start - 1] == 0:
-        stop = data.find(b"\0", start + 1)
-        if stop > 0 and data[start] == stop - start - 1:
-            return start + 1
-    return start
+    ``.``, a digit or a letter): step over it when it is that length byte."""
+    return start + 1 if _starts_string(data, start + 1) else start
+
+
+def _starts_string(data: bytes, position: int) -> bool:
+    """Whether an ASCII string starts at ``position``: the byte before is its
+    one-byte length and the byte before that ends the previous string."""
+    if position < 2 or data[position - 2] != 0:
+        return False
+    stop = data.find(b"\0", position)
+    return stop > 0 and data[position - 1] == stop - position

@@ -40,7 +40,10 @@ def test_an_obfuscated_sdk_is_found_by_what_the_build_keeps(shipped_tables) -> N
     assert ads.version == "22.6.0"
     components = next(e for e in ads.evidence if e.kind == "component")
     assert components.count == 2 and components.detail == "com.google.android.gms.ads.AdActivity"
-    assert {e.detail for e in ads.evidence if e.kind == "host"} == {"googleads.g.doubleclick.net"}
+    assert {e.detail for e in ads.evidence if e.kind == "host"} == {
+        "googleads.g.doubleclick.net",
+        "pagead2.googlesyndication.com",
+    }
     assert "obfuscated" in (ads.note or "")
 
 

@@ -23,3 +23,12 @@
     aput-object v2, v0, v1
     return-object v0
 .end method
+
+# A string that is a host of 49 characters: its ULEB128 length byte (0x31) is the
+# digit 1, which a reader that does not know where the string starts would take
+# as part of the host.
+.method public static collector()Ljava/lang/String;
+    .locals 1
+    const-string v0, "metrics-collector-eu-west-1.analytics.example.org"
+    return-object v0
+.end method
