@@ -96,7 +96,7 @@ from .models import (
     SdkHit,
     Statement,
 )
-from .severity import decide_severity, severity_rank
+from .severity import adjust_for_sdk_confidence, decide_severity, severity_rank
 
 MAX_EVIDENCE = 5
 """Sentences shown per finding: enough for a reviewer to judge, while a policy
@@ -321,16 +321,19 @@ class _Context:
         sdk: SdkHit | None = None,
     ) -> Finding:
         sources = _sorted_sources(sources)
+        severity = decide_severity(verdict.status, subject_type, sources, self.config.severity_overrides())
+        severity, lowered = adjust_for_sdk_confidence(severity, sdk)
+        message = self._message(subject_type, name, verdict, sources, sdk)
         return Finding(
             subject_type=subject_type,  # type: ignore[arg-type]
             subject=subject,
             name=name,
             status=verdict.status,
-            severity=decide_severity(verdict.status, subject_type, sources, self.config.severity_overrides()),
+            severity=severity,
             sources=sources,
             evidence=evidence,
             sdk=sdk,
-            message=self._message(subject_type, name, verdict, sources, sdk),
+            message=f"{message} {lowered}" if lowered else message,
             fingerprint=fingerprint(
                 self.profile.facts.package, verdict.status, subject_type, subject, sources
             ),

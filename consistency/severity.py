@@ -20,13 +20,17 @@ vague                    low       only a broad term covers the subject
 unsupported              info      the policy claims data the APK shows no sign of
 disclosed                none      clearly disclosed
 =======================  ========  =====================================================
+
+A finding about an SDK detected at *low* confidence (only empty stub classes
+under its names) is one step lower than its rule says, and its message says
+why: :func:`adjust_for_sdk_confidence`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .models import SEVERITY_ORDER, DataSource, FindingClass, Severity
+from .models import SEVERITY_ORDER, DataSource, FindingClass, SdkHit, Severity
 
 DEFAULT_SEVERITY: dict[str, Severity] = {
     "contradicted": "high",
@@ -97,3 +101,18 @@ def _is_sensitive(source: DataSource) -> bool:
     if source.kind == "sdk":
         return True
     return source.dangerous and source.in_effect
+
+
+def adjust_for_sdk_confidence(severity: Severity, sdk: SdkHit | None) -> tuple[Severity, str | None]:
+    """The severity of a finding about ``sdk``, one step lower (high -> medium ->
+    low -> info) when the SDK was detected at low confidence, with the reason to
+    add to the finding's message; unchanged (and no reason) otherwise. Stub
+    classes satisfy a linker without the SDK's code, so an omission is likelier
+    a false alarm; it stays a finding, since a stub may still be loaded."""
+    if sdk is None or sdk.confidence != "low" or severity in ("none", "info"):
+        return severity, None
+    lower = SEVERITY_ORDER[severity_rank(severity) - 1]
+    return lower, (
+        f"Severity lowered from {severity} to {lower}: {sdk.name} was detected at low confidence "
+        f"({sdk.note or 'weak evidence'})."
+    )
