@@ -222,8 +222,7 @@ def _match_packaged(compiled: CompiledSignatures, more: ApkEvidence, tallies: di
     for version_file in more.version_files:
         matched = _patterns(compiled.version_files, version_file.name)
         for sdk_id, text in _most_specific(matched, compiled).items():
-            detail = f"{version_file.name} {version_file.version}" if version_file.version else version_file.name
-            tallies[sdk_id].add("version_file", text, f"META-INF/{version_file.name}", detail)
+            tallies[sdk_id].add("version_file", text, f"META-INF/{version_file.name}", version_file.version)
     for path in more.assets:
         matched = _patterns(compiled.assets, path)
         for sdk_id, text in _most_specific(matched, compiled).items():
@@ -277,11 +276,7 @@ def _most_specific(matched: dict[str, str], compiled: CompiledSignatures) -> dic
 
 def _hit(compiled: CompiledSignatures, sdk_id: str, tally: _Tally, rated: Rating) -> SdkHit:
     spec = compiled.specs[sdk_id]
-    versions = sorted(
-        detail.split(" ", 1)[1]
-        for (kind, _), detail in tally.details.items()
-        if kind == "version_file" and " " in detail
-    )
+    versions = sorted(detail for (kind, _), detail in tally.details.items() if kind == "version_file")
     return SdkHit(
         sdk_id=SdkId(spec.id),
         name=spec.name,
