@@ -15,6 +15,7 @@ import time
 PARTS = {
     "dex": ("bench.dex", "run_dex_bench"),
     "inspect": ("bench.inspect", "run_inspect_bench"),
+    "evidence": ("bench.evidence", "run_evidence_bench"),
     "policy": ("bench.policy", "run_policy_bench"),
     "scan": ("bench.scan", "run_scan_bench"),
 }
