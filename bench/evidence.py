@@ -9,20 +9,15 @@ whole of it at most 30 % on top of "before".
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.dex import best_of
 from bench.inputs import corpus_apks, sample_apks
 
 
 def _best(runs: int, action: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - started)
-    return best
+    return best_of(runs, action)[0]
 
 
 def run_evidence_bench(runs: int = 5) -> dict | None:
