@@ -53,14 +53,14 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 eval: $(STAMP)
-	$(BIN)/python -m consistency.policy.evaluate tests/data/policies
+	$(BIN)/python -m tools.evaluate tests/data/policies
 
 samples: $(STAMP)
 	bash samples/build.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check consistency tests bench
-	$(BIN)/ruff format --check consistency tests bench
+	$(BIN)/ruff check consistency tests bench tools
+	$(BIN)/ruff format --check consistency tests bench tools
 
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache walkie-report.html

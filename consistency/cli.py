@@ -156,8 +156,8 @@ def policy(
     mappings: MappingsOption = None,
 ) -> None:
     """What the policy states, per data type and third party, with evidence."""
-    from .policy.read import read_document
-    from .policy.statements import read_statements
+    from .policy.document.read import read_document
+    from .policy.extract.statements import read_statements
     from .report.policy import render_policy
 
     document = read_document(policy)  # a bad policy is reported even when the tables are broken
@@ -334,7 +334,7 @@ def mappings_coverage(
     from .tracker_lists import measure_coverage, read_tracker_list
 
     trackers = read_tracker_list(catalogue)  # first: a bad file is reported without loading the tables
-    results = measure_coverage(trackers, _load_mappings(mappings).sdks)
+    results = measure_coverage(trackers, _load_mappings(mappings).sdk_signatures)
     render = render_coverage_json if format is TextOrJson.json else render_coverage_text
     typer.echo(render(results))
 

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .apk.sdk_match import match_sdks
+from .apk.sdk_match import CompiledSignatures, match_sdks
 from .errors import InputError
-from .mapping_schema import SdksTable
 
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_$][A-Za-z0-9_$]*)+$")
 PROBE_CLASS = "ExodusProbe"
@@ -111,7 +110,7 @@ def probe_class(signature: str) -> str:
     return signature if last[:1].isupper() else f"{signature}.{PROBE_CLASS}"
 
 
-def measure_coverage(trackers: Iterable[Tracker], table: SdksTable) -> tuple[TrackerCoverage, ...]:
+def measure_coverage(trackers: Iterable[Tracker], compiled: CompiledSignatures) -> tuple[TrackerCoverage, ...]:
     """How the table fares on each tracker, through the real matcher."""
     results = []
     for tracker in trackers:
@@ -121,7 +120,7 @@ def measure_coverage(trackers: Iterable[Tracker], table: SdksTable) -> tuple[Tra
         found: set[str] = set()
         missing = []
         for signature in tracker.signatures:
-            ids = {hit.sdk_id for hit in match_sdks((probe_class(signature),), (), (), table)}
+            ids = {hit.sdk_id for hit in match_sdks((probe_class(signature),), (), (), compiled)}
             found |= ids
             if not ids:
                 missing.append(signature)

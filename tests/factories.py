@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from consistency.baseline import fingerprint
-from consistency.mapping_schema import (
+from consistency.mappings import Mappings
+from consistency.mappings.schema import (
     BroadTermSpec,
     CatchAllSpec,
     DataCategorySpec,
@@ -33,7 +34,6 @@ from consistency.mapping_schema import (
     SdkSpec,
     SdksTable,
 )
-from consistency.mappings import Mappings
 from consistency.models import (
     ApkFacts,
     AppProfile,

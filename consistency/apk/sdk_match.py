@@ -35,9 +35,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..mapping_schema import SdkSpec, SdksTable
+from ..mappings.schema import SdkSpec, SdksTable
 from ..models import ApkFacts, DataTypeId, NativeLib, SdkEvidence, SdkHit, SdkId, VersionFile
 from .sdk_confidence import Rating, rate_detection
 
@@ -68,13 +67,8 @@ class CompiledSignatures:
 
 
 def compile_signatures(table: SdksTable) -> CompiledSignatures:
-    """Compile a table once; repeated calls with the same (immutable) table are
-    served from a small cache, so batch workers pay for it once per table."""
-    return _compile(table)
-
-
-@lru_cache(maxsize=4)
-def _compile(table: SdksTable) -> CompiledSignatures:
+    """Compile a table into lookups. Called once per knowledge object
+    (:attr:`consistency.mappings.Mappings.sdk_signatures` keeps the result)."""
     prefixes: dict[str, list[str]] = defaultdict(list)
     metas: dict[str, list[str]] = defaultdict(list)
     components: dict[str, list[str]] = defaultdict(list)
@@ -168,12 +162,11 @@ def match_sdks(
     classes: Iterable[str],
     native_libs: Iterable[NativeLib],
     meta_data_keys: Iterable[str],
-    table: SdksTable,
+    compiled: CompiledSignatures,
     more: ApkEvidence | None = None,
 ) -> tuple[SdkHit, ...]:
-    """Every SDK of ``table`` with evidence in the APK, sorted by id. An SDK with
-    only supporting evidence (hosts, permissions) is not reported."""
-    compiled = compile_signatures(table)
+    """Every SDK of the compiled table with evidence in the APK, sorted by id. An
+    SDK with only supporting evidence (hosts, permissions) is not reported."""
     more = more or ApkEvidence()
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     package_cache: dict[str, dict[str, str]] = {}
@@ -304,7 +297,7 @@ def sdk_data_types(spec: SdkSpec, category_defaults: dict[str, tuple[str, ...]])
     return tuple(DataTypeId(t) for t in sorted(set(types)))
 
 
-def sdks_matching_example(example: str, table: SdksTable) -> frozenset[str]:
+def sdks_matching_example(example: str, compiled: CompiledSignatures) -> frozenset[str]:
     """Ids of the SDKs one ``examples`` entry of ``sdks.yaml`` is detected as.
 
     An example is a class name, ``lib/<abi>/<file>.so`` for a native library, or
@@ -332,7 +325,7 @@ def sdks_matching_example(example: str, table: SdksTable) -> frozenset[str]:
         version_files=tuple(VersionFile(n, None) for n in parts["version"]),
         assets=tuple(parts["asset"]),
     )
-    hits = match_sdks(classes, libs, metas, table, more)
+    hits = match_sdks(classes, libs, metas, compiled, more)
     return frozenset(hit.sdk_id for hit in hits)
 
 

@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from ..errors import ScanError
 from .progress import make_progress
 from .sandbox import WorkerInfo
-from .worker import ITEM_STATUSES, ItemResult, ScanOptions
+from .worker import ITEM_STATUSES, ItemResult, KnowledgeParcel, ScanOptions
 
 ENGINES = ("local", "dask")
 
@@ -109,9 +109,7 @@ def scan_catalog(
     tables = load_mappings(mapping_dirs)
     items = read_catalog(catalog)
     key = run_key(__version__, tables.digest, config)
-    options = ScanOptions(
-        mapping_dirs=mapping_dirs, config=config, item_timeout=item_timeout, item_memory_mb=item_memory_mb
-    )
+    options = ScanOptions(config=config, item_timeout=item_timeout, item_memory_mb=item_memory_mb)
     started = time.monotonic()
     engine_started = first_result = engine_done = None
     with open_store(db) as store:
@@ -145,8 +143,9 @@ def scan_catalog(
             if plan.to_run:
                 expect = _worker_check(tables.digest, __version__)
                 size = min(workers, len(plan.to_run))  # no idle worker processes for a short rerun
+                parcel = KnowledgeParcel.pack(tables)
                 engine_started = time.monotonic()
-                results = _engine(engine, [p.item for p in plan.to_run], options, size, scheduler, expect)
+                results = _engine(engine, [p.item for p in plan.to_run], options, parcel, size, scheduler, expect)
                 for result in results:
                     first_result = first_result or time.monotonic()
                     planned = by_id.pop(result.item_id)
@@ -218,12 +217,18 @@ def _worker_check(digest: str, version: str):
 
 
 def _engine(
-    engine: str, items, options: ScanOptions, workers: int, scheduler: str | None, on_ready
+    engine: str,
+    items,
+    options: ScanOptions,
+    parcel: KnowledgeParcel,
+    workers: int,
+    scheduler: str | None,
+    on_ready,
 ) -> Iterator[ItemResult]:
     if engine == "dask":
         from .dask_engine import run_dask
 
-        return run_dask(items, options, workers, scheduler, on_worker_ready=on_ready)
+        return run_dask(items, options, parcel, workers, scheduler, on_worker_ready=on_ready)
     from .local import run_local
 
-    return run_local(items, options, workers, on_worker_ready=on_ready)
+    return run_local(items, options, parcel, workers, on_worker_ready=on_ready)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def read_policy(source: str | Path, mappings: Mappings) -> PolicyReading:
     """Read a policy file (or ``-`` for stdin) and extract its statements.
     Raises PolicyReadError on bad input."""
-    from .read import read_document
-    from .statements import read_statements
+    from .document.read import read_document
+    from .extract.statements import read_statements
 
     return read_statements(read_document(source), mappings)

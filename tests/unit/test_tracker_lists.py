@@ -45,7 +45,7 @@ def test_probe_classes_sit_under_packages_or_are_the_named_class() -> None:
 def test_coverage_tells_covered_partial_missing_and_unusable(tmp_path: Path) -> None:
     path = tmp_path / "trackers.json"
     path.write_text(json.dumps({"trackers": ENTRIES}), encoding="utf-8")
-    results = {r.tracker.key: r for r in measure_coverage(read_tracker_list(path), load_mappings().sdks)}
+    results = {r.tracker.key: r for r in measure_coverage(read_tracker_list(path), load_mappings().sdk_signatures)}
     assert results["12"].status == "covered" and results["12"].sdk_ids == ("appsflyer",)
     assert results["32"].status == "unusable"
     assert results["900"].status == "partial" and results["900"].missing == ("org.nobody.tracker",)

@@ -13,7 +13,7 @@ from consistency.models import VersionFile
 
 @pytest.fixture(scope="module")
 def sdks():
-    return load_mappings().sdks
+    return load_mappings().sdk_signatures
 
 
 def test_a_host_alone_or_a_permission_alone_reports_nothing(sdks) -> None:

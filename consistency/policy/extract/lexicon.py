@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from ..mappings import Mappings
-    from .lexicon_schema import StatementsTable
+    from ...mappings import Mappings
+    from ...mappings.statements_schema import StatementsTable
 
 # A Latin (or any non-CJK) word, keeping "n't" contractions whole ("don't"); a single
 # CJK character; an apostrophe suffix ("'s"); or one punctuation character.
@@ -252,24 +252,6 @@ def _dedupe(entries: Iterable[Entry]) -> tuple[Entry, ...]:
 
 
 # ------------------------------------------------------------------ compiling
-
-_CACHE: dict[str, Lexicon] = {}
-_CACHE_SIZE = 8
-
-
-def lexicon_for(mappings: Mappings) -> Lexicon:
-    """The compiled lexicon of these tables, built once per set of tables.
-
-    Keyed by the tables' content digest, so it is a pure memo: equal tables give
-    an equal lexicon, and a worker that unpickles the same Mappings reuses it."""
-    key = f"{mappings.digest}|{'|'.join(mappings.directories)}"
-    lexicon = _CACHE.get(key)
-    if lexicon is None:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.pop(next(iter(_CACHE)))
-        lexicon = _CACHE[key] = compile_lexicon(mappings)
-    return lexicon
-
 
 def compile_lexicon(mappings: Mappings) -> Lexicon:
     """Compile the phrases of every table (see the module docstring)."""

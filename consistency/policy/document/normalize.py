@@ -24,7 +24,7 @@ What changes and why:
 * curly quotes become straight quotes and every dash (en, em, minus, ...) a
   hyphen-minus, so a phrase written either way matches the same table entry.
 
-Mojibake repair is not done here (see :mod:`consistency.policy.repair`): it
+Mojibake repair is not done here (see :mod:`consistency.policy.document.repair`): it
 needs to know it is undoing an encoding accident, and it reports what it did.
 """
 

@@ -2,8 +2,8 @@
 per sentence (or per part of a sentence, when its clauses say different things)
 and the policy's overall position on every data type and third party.
 
-The words come from the tables (``consistency.policy.lexicon``), the scope of
-negation from ``consistency.policy.negation``; this module connects them with
+The words come from the tables (``consistency.policy.extract.lexicon``), the scope of
+negation from ``consistency.policy.extract.negation``; this module connects them with
 the structure of the document:
 
 * every unit (sentence, list item, table cell, heading) is scanned once for
@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..models import (
+from ...models import (
     DataMention,
     DataTypeId,
     Document,
@@ -48,7 +48,7 @@ from ..models import (
     Statement,
 )
 from .aggregate import PartyRead, aggregate_data, aggregate_parties
-from .lexicon import CueEntry, DataEntry, Lexicon, Match, PartyEntry, lexicon_for
+from .lexicon import CueEntry, DataEntry, Lexicon, Match, PartyEntry
 from .negation import Event, Segment, segment_sentence
 
 _COMMAS = frozenset({",", "，", "、"})
@@ -156,7 +156,7 @@ class _Raw:
 
 def read_statements(document: Document, mappings) -> PolicyReading:
     """Extract every statement of a document and aggregate them per data type and party."""
-    lexicon = lexicon_for(mappings)
+    lexicon = mappings.lexicon
     units = [_scan(lexicon, s) for s in document.sentences]
     raws = _Walker(document, units, lexicon).walk()
     reads, generic, verbless = _build(raws)

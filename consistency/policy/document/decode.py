@@ -28,7 +28,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from ..errors import PolicyReadError
+from ...errors import PolicyReadError
 
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..errors import PolicyReadError
-from ..models import Sentence, SentenceKind
+from ...errors import PolicyReadError
+from ...models import Sentence, SentenceKind
 from .blocks import BULLET, Block
 from .limits import PolicyLimits
 from .normalize import normalize_unit

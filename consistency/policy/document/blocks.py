@@ -2,7 +2,7 @@
 
 Readers (plain text, Markdown, HTML, PDF) differ in how they find structure,
 but they all end with the same four kinds of block, and one function
-(:func:`consistency.policy.segment.segment`) turns blocks into the normalised
+(:func:`consistency.policy.document.segment.segment`) turns blocks into the normalised
 text and its sentences. That is what makes offsets and the canonical text
 identical whatever the input format was.
 """

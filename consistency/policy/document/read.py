@@ -3,7 +3,7 @@
 The steps, each in its own module:
 
 1. load the bytes, refusing what is too large before reading it
-   (:class:`~consistency.policy.limits.PolicyLimits`);
+   (:class:`~consistency.policy.document.limits.PolicyLimits`);
 2. PDF (by its signature) goes to :mod:`.pdf`; anything else is decoded
    (:mod:`.decode`) and repaired (:mod:`.repair`);
 3. the format is decided from the content (:mod:`.sniff`), the file name
@@ -25,8 +25,8 @@ import hashlib
 import sys
 from pathlib import Path
 
-from ..errors import PolicyReadError
-from ..models import Document
+from ...errors import PolicyReadError
+from ...models import Document
 from .blocks import Block
 from .limits import MIB, PolicyLimits
 from .normalize import normalize_text, remove_invisible

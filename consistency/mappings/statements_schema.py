@@ -2,7 +2,7 @@
 *does* with the data it names (collect, share, sell, retain), whether it denies
 it, and who does it.
 
-Closed pydantic models like the other tables (``consistency.mapping_schema``):
+Closed pydantic models like the other tables (``consistency.mappings.schema``):
 a misspelt key is an error. Every cue group carries its meaning in
 ``description`` and test sentences in ``examples`` (run through the real
 matcher by ``tests/mappings/test_phrase_examples.py``), so what a cue is for is
@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..mapping_schema import TABLES_SCHEMA_VERSION, Examples, Phrases
+from .schema import TABLES_SCHEMA_VERSION, Examples, Phrases
 
 ActionName = Literal["collect", "share", "sell", "retain"]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import time
 
-from ..errors import PolicyReadError
+from ...errors import PolicyReadError
 from .limits import PolicyLimits
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import DataDisclosure, DataMention, DataTypeId, PartyDisclosure, Statement
+from ...models import DataDisclosure, DataMention, DataTypeId, PartyDisclosure, Statement
 
 _STATED = frozenset({"collect", "share", "sell", "retain"})
 """Denials that make a type ``denied`` when nothing affirms it: any of them ("we do

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..errors import PolicyReadError
+from ...errors import PolicyReadError
 from .blocks import BULLET, PSEUDO_HEADING_STEP, Block
 from .plaintext import lines_to_blocks
 

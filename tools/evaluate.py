@@ -1,6 +1,6 @@
 """Measure how well policy reading matches hand labels (``make eval``).
 
-    python -m consistency.policy.evaluate tests/data/policies [--seeds DIR] [--seed-texts DIR]
+    python -m tools.evaluate tests/data/policies [--seeds DIR] [--seed-texts DIR]
 
 A labelled policy is ``NAME.{txt,html,md,pdf}`` next to ``NAME.labels.yaml``::
 
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from ..models import PolicyReading
+from consistency.models import PolicyReading
 
 POLICY_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".pdf")
 NEGATIVE = "not_mentioned"
@@ -199,7 +199,7 @@ def _cause_first(disclosure) -> tuple:
 
 def evaluate(policies: Iterable[LabelledPolicy], mappings) -> Score:
     """Read and score every labelled policy."""
-    from . import read_policy
+    from consistency.policy import read_policy
 
     total = Score()
     for item in policies:
@@ -237,7 +237,7 @@ def _shorten(text: str, limit: int = 220) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m consistency.policy.evaluate", description=__doc__.split("\n")[0]
+        prog="python -m tools.evaluate", description=__doc__.split("\n")[0]
     )
     parser.add_argument("policies", type=Path, help="directory of labelled policies")
     repo = Path(__file__).resolve().parents[2]
@@ -248,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="also list the errors of the own set")
     args = parser.parse_args(argv)
 
-    from ..mappings import load_mappings
+    from consistency.mappings import load_mappings
 
     mappings = load_mappings()
     own = find_labelled(args.policies)

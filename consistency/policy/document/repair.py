@@ -10,7 +10,7 @@ Three repairs, each reported as a warning on the Document so a reviewer knows
 the evidence text is not byte-for-byte what was published:
 
 * ftfy, restricted to its encoding fixes (no quote uncurling, width or
-  normalisation changes: :mod:`consistency.policy.normalize` owns those),
+  normalisation changes: :mod:`consistency.policy.document.normalize` owns those),
   applied line by line so one damaged line does not decide for the rest;
 * Symbol-font bullets decoded as Windows-1252 ("ï‚·" and kin), which ftfy
   leaves alone because the repaired character is a private-use code point;
