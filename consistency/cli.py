@@ -325,15 +325,15 @@ def mappings_list(
 
 @mappings_app.command("coverage")
 def mappings_coverage(
-    catalogue: Annotated[Path, typer.Argument(help="A tracker list in Exodus's JSON layout.")],
+    tracker_list: Annotated[Path, typer.Argument(help="A tracker list in Exodus's JSON layout.")],
     format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
     mappings: MappingsOption = None,
 ) -> None:
-    """What a public tracker catalogue has that the SDK table lacks."""
+    """What a public tracker list has that the SDK table lacks."""
     from .report.coverage import render_coverage_json, render_coverage_text
     from .tracker_lists import measure_coverage, read_tracker_list
 
-    trackers = read_tracker_list(catalogue)  # first: a bad file is reported without loading the tables
+    trackers = read_tracker_list(tracker_list)  # first: a bad file is reported without loading the tables
     results = measure_coverage(trackers, _load_mappings(mappings).sdk_signatures)
     render = render_coverage_json if format is TextOrJson.json else render_coverage_text
     typer.echo(render(results))

@@ -1,12 +1,12 @@
-"""Public tracker catalogues (the Exodus Privacy list and its copies) read as
+"""Public tracker lists (the Exodus Privacy list and its copies) read as
 plain signatures, and measured against the SDK table.
 
-Keeping the SDK table level with a public catalogue should be one command:
-``consistency mappings coverage CATALOGUE.json`` lists every tracker the table
+Keeping the SDK table level with a public tracker list should be one command:
+``consistency mappings coverage TRACKERS.json`` lists every tracker the table
 would miss. A tracker counts as *covered* when a class under each of its
 package signatures is detected as some SDK by the real matcher, exactly as a
 class of that name in an APK would be; *partial* when only some are;
-*unusable* when the catalogue gives no package signature our matcher can use
+*unusable* when the tracker list gives no package signature our matcher can use
 (Exodus writes regular expressions, and a few are empty or match anywhere in
 a name, like ``.tealium.``).
 
@@ -36,10 +36,10 @@ Status = Literal["covered", "partial", "missing", "unusable"]
 
 @dataclass(frozen=True)
 class Tracker:
-    """One catalogue entry, reduced to what detection needs."""
+    """One tracker list entry, reduced to what detection needs."""
 
     key: str
-    """The catalogue's id for it (Exodus tracker number)."""
+    """The tracker list's id for it (Exodus tracker number)."""
     name: str
     signatures: tuple[str, ...]
     """Package prefixes or class names our matcher can use."""
@@ -58,8 +58,8 @@ class TrackerCoverage:
 
 
 def read_tracker_list(path: str | Path) -> tuple[Tracker, ...]:
-    """The trackers of a catalogue file, sorted by id. Raises InputError for a
-    file that is not such a catalogue."""
+    """The trackers of a tracker list file, sorted by id. Raises InputError for a
+    file that is not such a tracker list."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

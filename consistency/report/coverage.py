@@ -1,4 +1,4 @@
-"""``consistency mappings coverage``: what a public tracker catalogue has that the
+"""``consistency mappings coverage``: what a public tracker list has that the
 SDK table lacks, as text for a person or JSON for a script."""
 
 from __future__ import annotations

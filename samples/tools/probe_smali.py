@@ -1,6 +1,6 @@
 """Write the smali sources of ``samples/exodus-probes``: one small class under each
-package signature of the tracker catalogue snapshot in
-``tests/data/catalogues/exodus_trackers.json``.
+package signature of the tracker list snapshot in
+``tests/data/tracker_lists/exodus_trackers.json``.
 
     python samples/tools/probe_smali.py && bash samples/build.sh exodus-probes
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from consistency.tracker_lists import probe_class, read_tracker_list  # noqa: E402
 
-SNAPSHOT = ROOT / "tests" / "data" / "catalogues" / "exodus_trackers.json"
+SNAPSHOT = ROOT / "tests" / "data" / "tracker_lists" / "exodus_trackers.json"
 OUT = HERE.parent / "exodus-probes" / "smali"
 
 TEMPLATE = """.class public {descriptor}

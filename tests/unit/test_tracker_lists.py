@@ -1,4 +1,4 @@
-"""Reading public tracker catalogues and measuring the SDK table against them."""
+"""Reading public tracker lists and measuring the SDK table against them."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def test_coverage_command_prints_what_the_tables_lack(tmp_path: Path, capsys) ->
 
 
 @pytest.mark.parametrize("text", ["not json", "[1, 2]", '{"trackers": {"1": {"code_signature": "a.b"}}}', '{"1": {"name": "X"}}'])
-def test_a_bad_catalogue_is_one_line_and_exit_2(tmp_path: Path, capsys, text: str) -> None:
+def test_a_bad_tracker_list_is_one_line_and_exit_2(tmp_path: Path, capsys, text: str) -> None:
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError):
