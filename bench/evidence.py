@@ -52,12 +52,18 @@ def run_evidence_bench(runs: int = 5) -> dict | None:
     }
     print(f"largest APK: {apk.name} ({row['mb']:.1f} MB, {len(readers)} DEX)")
     print(f"inspect before (no host scan, no stub test): {row['before_ms']:.0f} ms")
-    print(f"inspect after:                               {row['after_ms']:.0f} ms "
-          f"(+{100 * (after - before) / before:.1f} %, budget +30 %)")
-    print(f"  host scan of the string tables:            {row['strings_ms']:.0f} ms "
-          f"({100 * strings / after:.1f} % of inspect)")
-    print(f"  stub test of class_defs:                   {row['stubs_ms']:.0f} ms "
-          f"({100 * stubs / after:.1f} % of inspect)")
+    print(
+        f"inspect after:                               {row['after_ms']:.0f} ms "
+        f"(+{100 * (after - before) / before:.1f} %, budget +30 %)"
+    )
+    print(
+        f"  host scan of the string tables:            {row['strings_ms']:.0f} ms "
+        f"({100 * strings / after:.1f} % of inspect)"
+    )
+    print(
+        f"  stub test of class_defs:                   {row['stubs_ms']:.0f} ms "
+        f"({100 * stubs / after:.1f} % of inspect)"
+    )
     return row
 
 

@@ -110,7 +110,9 @@ def probe_class(signature: str) -> str:
     return signature if last[:1].isupper() else f"{signature}.{PROBE_CLASS}"
 
 
-def measure_coverage(trackers: Iterable[Tracker], compiled: CompiledSignatures) -> tuple[TrackerCoverage, ...]:
+def measure_coverage(
+    trackers: Iterable[Tracker], compiled: CompiledSignatures
+) -> tuple[TrackerCoverage, ...]:
     """How the table fares on each tracker, through the real matcher."""
     results = []
     for tracker in trackers:

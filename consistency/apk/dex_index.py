@@ -89,8 +89,8 @@ def java_to_descriptor(name: str) -> str:
 def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
     """Index one DEX file (a v41 container: every DEX inside it). Raises
     :class:`ApkReadError` naming the entry and the table at fault on any bad DEX."""
-    from .dex_stubs import stub_class_positions
     from .dex_strings import string_table_hosts
+    from .dex_stubs import stub_class_positions
 
     starts = _dex_starts(data, name)
     classes: list[str] = []

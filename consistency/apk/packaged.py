@@ -42,4 +42,6 @@ def read_version_files(archive: ApkArchive, limits: ApkLimits) -> tuple[VersionF
 
 def asset_paths(archive: ApkArchive) -> tuple[str, ...]:
     """Paths under ``assets/``, without the prefix, sorted."""
-    return tuple(sorted(n[len(_ASSETS) :] for n in archive.names() if n.startswith(_ASSETS) and not n.endswith("/")))
+    return tuple(
+        sorted(n[len(_ASSETS) :] for n in archive.names() if n.startswith(_ASSETS) and not n.endswith("/"))
+    )

@@ -50,8 +50,10 @@ def rate_detection(counts: Mapping[tuple[str, str], int], stub_classes: int = 0)
         return Rating("high")
     packaged = [k for k in PACKAGED_KINDS if k in kinds]
     if packaged:
-        why = "no code under the SDK's class names (shrunk or obfuscated)" if not classes else (
-            f"its {classes} classes are empty stubs"
+        why = (
+            "no code under the SDK's class names (shrunk or obfuscated)"
+            if not classes
+            else (f"its {classes} classes are empty stubs")
         )
         return Rating("medium", f"{why}; found by {', '.join(agreeing)}")
     if classes:

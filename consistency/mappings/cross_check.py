@@ -139,7 +139,14 @@ def _check_sdks(
         if type_ids is not None:
             problems += _unknown_types(placed, "data_types", type_ids)
         sig = spec.signatures
-        if not (sig.classes or sig.native_libs or sig.meta_data or sig.components or sig.version_files or sig.assets):
+        if not (
+            sig.classes
+            or sig.native_libs
+            or sig.meta_data
+            or sig.components
+            or sig.version_files
+            or sig.assets
+        ):
             problems.append(
                 placed.problem(
                     f"SDK {spec.id!r} has no signature that can report it (classes, native_libs, meta_data, "

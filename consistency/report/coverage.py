@@ -23,7 +23,9 @@ def render_coverage_text(results: Sequence[TrackerCoverage]) -> str:
         if result.status == "covered":
             continue
         if result.status == "unusable":
-            detail = "no package signature: " + (" | ".join(p or "(empty)" for p in tracker.unusable) or "(empty)")
+            detail = "no package signature: " + (
+                " | ".join(p or "(empty)" for p in tracker.unusable) or "(empty)"
+            )
         else:
             detail = "not detected: " + ", ".join(result.missing)
             if result.sdk_ids:

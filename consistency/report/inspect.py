@@ -284,7 +284,11 @@ def _sdks(console, profile: AppProfile) -> None:
             console.print(f"  note      {escape(hit.note)}")
         for evidence in hit.evidence:
             kind = evidence.kind.replace("_", " ")
-            detail = f" ({escape(evidence.detail)})" if evidence.detail and evidence.detail != evidence.value else ""
+            detail = (
+                f" ({escape(evidence.detail)})"
+                if evidence.detail and evidence.detail != evidence.value
+                else ""
+            )
             console.print(f"  evidence  {kind} {escape(evidence.value)} \u00d7{evidence.count}{detail}")
         for example in hit.examples:
             console.print(f"  e.g.      {escape(example)}", style="dim")

@@ -50,6 +50,10 @@ def test_the_apk_and_the_coverage_command_agree() -> None:
     """The command's figure (probe classes one at a time) is the APK's figure."""
     trackers = [t for t in read_tracker_list(SNAPSHOT) if t.signatures]
     detected = _detected_classes(frozenset(probe_class(s) for t in trackers for s in t.signatures))
-    by_command = {r.tracker.key for r in measure_coverage(trackers, load_mappings().sdk_signatures) if r.status == "covered"}
+    by_command = {
+        r.tracker.key
+        for r in measure_coverage(trackers, load_mappings().sdk_signatures)
+        if r.status == "covered"
+    }
     by_apk = {t.key for t in trackers if all(probe_class(s) in detected for s in t.signatures)}
     assert by_command == by_apk

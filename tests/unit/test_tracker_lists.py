@@ -45,7 +45,9 @@ def test_probe_classes_sit_under_packages_or_are_the_named_class() -> None:
 def test_coverage_tells_covered_partial_missing_and_unusable(tmp_path: Path) -> None:
     path = tmp_path / "trackers.json"
     path.write_text(json.dumps({"trackers": ENTRIES}), encoding="utf-8")
-    results = {r.tracker.key: r for r in measure_coverage(read_tracker_list(path), load_mappings().sdk_signatures)}
+    results = {
+        r.tracker.key: r for r in measure_coverage(read_tracker_list(path), load_mappings().sdk_signatures)
+    }
     assert results["12"].status == "covered" and results["12"].sdk_ids == ("appsflyer",)
     assert results["32"].status == "unusable"
     assert results["900"].status == "partial" and results["900"].missing == ("org.nobody.tracker",)
@@ -64,7 +66,9 @@ def test_coverage_command_prints_what_the_tables_lack(tmp_path: Path, capsys) ->
     assert json.loads(capsys.readouterr().out)["covered"] == 2
 
 
-@pytest.mark.parametrize("text", ["not json", "[1, 2]", '{"trackers": {"1": {"code_signature": "a.b"}}}', '{"1": {"name": "X"}}'])
+@pytest.mark.parametrize(
+    "text", ["not json", "[1, 2]", '{"trackers": {"1": {"code_signature": "a.b"}}}', '{"1": {"name": "X"}}']
+)
 def test_a_bad_tracker_list_is_one_line_and_exit_2(tmp_path: Path, capsys, text: str) -> None:
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")

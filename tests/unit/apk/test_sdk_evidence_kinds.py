@@ -17,7 +17,10 @@ def sdks():
 
 
 def test_a_host_alone_or_a_permission_alone_reports_nothing(sdks) -> None:
-    more = ApkEvidence(hosts=frozenset({"api.mixpanel.com", "t.appsflyer.com"}), permissions=("com.google.android.c2dm.permission.RECEIVE",))
+    more = ApkEvidence(
+        hosts=frozenset({"api.mixpanel.com", "t.appsflyer.com"}),
+        permissions=("com.google.android.c2dm.permission.RECEIVE",),
+    )
     assert match_sdks((), (), (), sdks, more) == ()
 
 
@@ -28,11 +31,15 @@ def test_hosts_match_on_label_boundaries_and_support_a_detection(sdks) -> None:
     )
     (hit,) = match_sdks((), (), (), sdks, more)
     assert hit.sdk_id == "appsflyer" and hit.confidence == "medium"
-    assert [(e.kind, e.detail) for e in hit.evidence if e.kind == "host"] == [("host", "launches.appsflyer.com")]
+    assert [(e.kind, e.detail) for e in hit.evidence if e.kind == "host"] == [
+        ("host", "launches.appsflyer.com")
+    ]
 
 
 def test_version_files_give_the_version(sdks) -> None:
-    more = ApkEvidence(version_files=(VersionFile("com.google.firebase_firebase-crashlytics.version", "18.6.0"),))
+    more = ApkEvidence(
+        version_files=(VersionFile("com.google.firebase_firebase-crashlytics.version", "18.6.0"),)
+    )
     (hit,) = match_sdks((), (), (), sdks, more)
     assert (hit.sdk_id, hit.version, hit.confidence) == ("firebase-crashlytics", "18.6.0", "medium")
 
