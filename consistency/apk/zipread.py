@@ -286,6 +286,8 @@ def open_apk(path: str | Path, limits: ApkLimits | None = None) -> ApkArchive:
             zf = zipfile.ZipFile(handle)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error) as exc:
             raise ApkReadError(f"damaged zip: {_one_line(exc)}", path) from exc
+        except NotImplementedError as exc:  # an entry needing a zip version the reader lacks
+            raise ApkReadError(f"unsupported zip: {_one_line(exc)}", path) from exc
         except OSError as exc:
             raise ApkReadError(f"cannot read: {exc.strerror or exc}", path) from exc
         archive = ApkArchive(path, handle, zf, size)
