@@ -236,9 +236,7 @@ def _shorten(text: str, limit: int = 220) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.evaluate", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m tools.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("policies", type=Path, help="directory of labelled policies")
     repo = Path(__file__).resolve().parents[2]
     parser.add_argument("--seeds", type=Path, default=repo / "tests" / "data" / "seeds", help="seed labels")
