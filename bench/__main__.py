@@ -18,6 +18,7 @@ PARTS = {
     "evidence": ("bench.evidence", "run_evidence_bench"),
     "policy": ("bench.policy", "run_policy_bench"),
     "scan": ("bench.scan", "run_scan_bench"),
+    "cli": ("bench.cli", "run_cli_bench"),
 }
 
 

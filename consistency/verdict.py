@@ -31,10 +31,6 @@ class Summary:
     def verdict(self) -> Literal["pass", "fail"]:
         return "fail" if self.failing else "pass"
 
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failing else 0
-
 
 def summarize(result: CheckResult) -> Summary:
     return Summary(

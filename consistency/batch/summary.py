@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..models import FINDING_CLASSES, SEVERITY_ORDER
+from ..report.interface import Reporter
 from .store import open_store
 from .worker import ITEM_STATUSES
 
@@ -90,22 +91,10 @@ class ScanSummary:
     """More than one means the rows came from different tables (a partial rescan)."""
 
 
-def render_summary(db: str | Path, fmt: str) -> str:
-    """The summary of the store ``db`` in ``fmt`` (text, json, html, csv).
-    Raises ScanError for a missing or foreign store."""
+def load_summary(db: str | Path) -> ScanSummary:
+    """The summary of the store ``db``. Raises ScanError for a missing or foreign store."""
     with open_store(db, readonly=True) as store:
-        summary = summarize_store(store.connection, str(db))
-    if fmt == "text":
-        return summary_text(summary)
-    if fmt == "json":
-        return summary_json(summary)
-    if fmt == "csv":
-        return summary_csv(summary)
-    if fmt == "html":
-        from .summary_html import summary_html
-
-        return summary_html(summary)
-    raise ValueError(f"unknown summary format {fmt!r}")
+        return summarize_store(store.connection, str(db))
 
 
 def summarize_store(db: sqlite3.Connection, name: str) -> ScanSummary:
@@ -313,3 +302,18 @@ def ranked_sections(summary: ScanSummary) -> list[tuple[str, tuple[Count, ...]]]
 
 def percent(share: float) -> str:
     return f"{100 * share:.0f}%"
+
+
+class SummaryTextReporter(Reporter[ScanSummary]):
+    def render(self, subject: ScanSummary) -> str:
+        return summary_text(subject)
+
+
+class SummaryJsonReporter(Reporter[ScanSummary]):
+    def render(self, subject: ScanSummary) -> str:
+        return summary_json(subject)
+
+
+class SummaryCsvReporter(Reporter[ScanSummary]):
+    def render(self, subject: ScanSummary) -> str:
+        return summary_csv(subject)

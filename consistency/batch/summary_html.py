@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from ..report.interface import Reporter
 from .summary import SECTION_TITLES, Count, ScanSummary, percent, ranked_sections
 
 _BAR_WIDTH = 360
@@ -144,3 +145,10 @@ def _bars(rows: list[_Bar]) -> str:
         )
     out.append("</svg>")
     return "".join(out)
+
+
+class SummaryHtmlReporter(Reporter[ScanSummary]):
+    """One self-contained page with inline SVG bars."""
+
+    def render(self, subject: ScanSummary) -> str:
+        return summary_html(subject)

@@ -19,7 +19,15 @@ from __future__ import annotations
 
 from .knowledge import Mappings
 from .layers import TABLE_FILES
-from .load import builtin_mappings_dir, check_mappings, load_mappings
+from .load import builtin_mappings_dir, check_mappings, load_mappings, resolve_mappings
 from .problems import Problem
 
-__all__ = ["TABLE_FILES", "Mappings", "Problem", "builtin_mappings_dir", "check_mappings", "load_mappings"]
+__all__ = [
+    "TABLE_FILES",
+    "Mappings",
+    "Problem",
+    "builtin_mappings_dir",
+    "check_mappings",
+    "load_mappings",
+    "resolve_mappings",
+]

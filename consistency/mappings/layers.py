@@ -99,7 +99,6 @@ def read_layer(path: str, name: str) -> Layer:
     return _parse_layer(path, name, hashlib.sha256(data).digest(), data)
 
 
-
 def _parse_layer(path: str, name: str, sha: bytes, data: bytes) -> Layer:
     """Parse and validate one file's bytes. Parsing is served from the on-disk
     cache by content hash; validation runs every time."""
@@ -177,7 +176,9 @@ def entry_key(entry: Any) -> str | None:
     return None
 
 
-def merge_layers(layers: list[Layer], problems: list[Problem]) -> tuple[dict[str, Any], dict[str, list[Placed]]]:
+def merge_layers(
+    layers: list[Layer], problems: list[Problem]
+) -> tuple[dict[str, Any], dict[str, list[Placed]]]:
     """Layer the files of one table, in directory order (see the module docstring)."""
     values: dict[str, Any] = {}
     placed: dict[str, dict[str | int, Placed]] = {}

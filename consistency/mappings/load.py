@@ -15,7 +15,7 @@ which tables produced it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -116,7 +116,9 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
             tables[name] = table_cls.model_validate(values)
         except ValidationError as exc:
             last = layers[name][-1]
-            problems += [Problem(last.path, None, f"merged {name}: {describe_error(err)}") for err in exc.errors()]
+            problems += [
+                Problem(last.path, None, f"merged {name}: {describe_error(err)}") for err in exc.errors()
+            ]
             tables[name] = None
 
     problems += cross_check(tables, merged)
@@ -134,3 +136,16 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
         ),
         [],
     )
+
+
+def resolve_mappings(
+    mappings: Mappings | Callable[[], Mappings] | None, extra_dirs: Sequence[str | Path] = ()
+) -> Mappings:
+    """The tables a library call uses: given, produced by a loader the caller
+    passed (so it can load them after reading its input and keep them for its own
+    report), or loaded here (built-in plus ``extra_dirs``)."""
+    if mappings is None:
+        return load_mappings(extra_dirs)
+    if isinstance(mappings, Mappings):
+        return mappings
+    return mappings()

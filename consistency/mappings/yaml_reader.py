@@ -49,7 +49,6 @@ class _Frame:
     key: Any = None
 
 
-
 def parse_yaml(data: bytes) -> tuple[Any, dict[Loc, int]]:
     """The document and the line of every key and item, keyed by its location.
 
@@ -171,7 +170,6 @@ def _mapping_key(loader: Any, event: Any, line: int, parent: _Frame, resolved: d
     return key
 
 
-
 def _scalar(loader: Any, event: Any, line: int, resolved: dict[str, Any]) -> Any:
     """A scalar's value with YAML 1.1 safe typing (ints, bools, nulls...); quoted
     scalars are strings. ``resolved`` memoises the tag of plain scalars."""
@@ -191,4 +189,3 @@ def _scalar(loader: Any, event: Any, line: int, resolved: dict[str, Any]) -> Any
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise YamlProblem(f"malformed YAML value {event.value!r}: {problem}", line) from exc
-

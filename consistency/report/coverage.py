@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 
 from ..tracker_lists import TrackerCoverage, coverage_share
+from .interface import Reporter
 
 
 def render_coverage_text(results: Sequence[TrackerCoverage]) -> str:
@@ -56,3 +57,13 @@ def render_coverage_json(results: Sequence[TrackerCoverage]) -> str:
         sort_keys=True,
         ensure_ascii=False,
     )
+
+
+class CoverageTextReporter(Reporter[Sequence[TrackerCoverage]]):
+    def render(self, subject: Sequence[TrackerCoverage]) -> str:
+        return render_coverage_text(subject)
+
+
+class CoverageJsonReporter(Reporter[Sequence[TrackerCoverage]]):
+    def render(self, subject: Sequence[TrackerCoverage]) -> str:
+        return render_coverage_json(subject)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from ..models import FINDING_CLASSES, CheckResult, Evidence, Finding
 from ..verdict import summarize, verdict_line
-from .interface import Reporter
+from .interface import Presentation, Reporter
 from .wording import CLASS_TITLES, describe_sources, fold_space, quote_window, section_path
 
 _CSS = """
@@ -107,8 +107,9 @@ def evidence_anchor(evidence: Evidence) -> str:
     return f"ev-{evidence.start}"
 
 
-class HtmlReporter(Reporter):
-    def __init__(self, quote_width: int = 160) -> None:
+class HtmlReporter(Reporter[CheckResult]):
+    def __init__(self, presentation: Presentation = Presentation(), *, quote_width: int = 160) -> None:
+        super().__init__(presentation)
         self.quote_width = quote_width
 
     def render(self, result: CheckResult) -> str:

@@ -39,13 +39,14 @@ from typing import Any
 
 from ..models import SCHEMA_VERSION, CheckResult, DataSource, Evidence, Finding, SdkHit
 from ..verdict import summarize
-from .interface import Reporter
+from .interface import Presentation, Reporter
 
 TOOL_NAME = "consistency"
 
 
-class JsonReporter(Reporter):
-    def __init__(self, indent: int | None = 2) -> None:
+class JsonReporter(Reporter[CheckResult]):
+    def __init__(self, presentation: Presentation = Presentation(), *, indent: int | None = 2) -> None:
+        super().__init__(presentation)
         self.indent = indent
 
     def render(self, result: CheckResult) -> str:

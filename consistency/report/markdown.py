@@ -11,7 +11,7 @@ import re
 
 from ..models import CheckResult, Finding
 from ..verdict import summarize, verdict_line
-from .interface import Reporter
+from .interface import Presentation, Reporter
 from .wording import describe_sources, first_quote
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -28,8 +28,9 @@ def code(text: str) -> str:
     return "`" + " ".join(text.split()).replace("`", "'").replace("|", "\\|") + "`"
 
 
-class MarkdownReporter(Reporter):
-    def __init__(self, quote_width: int = 120) -> None:
+class MarkdownReporter(Reporter[CheckResult]):
+    def __init__(self, presentation: Presentation = Presentation(), *, quote_width: int = 120) -> None:
+        super().__init__(presentation)
         self.quote_width = quote_width
 
     def render(self, result: CheckResult) -> str:

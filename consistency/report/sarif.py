@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import CheckResult, Finding, FindingClass, Severity
-from .interface import Reporter
+from .interface import Presentation, Reporter
 from .json import TOOL_NAME
 from .wording import CLASS_HELP, CLASS_SUMMARIES, CLASS_TITLES
 
@@ -80,8 +80,11 @@ def rule_id(finding_class: str) -> str:
     return f"{TOOL_NAME}/{finding_class}"
 
 
-class SarifReporter(Reporter):
-    def __init__(self, base_dir: str | Path | None = None) -> None:
+class SarifReporter(Reporter[CheckResult]):
+    def __init__(
+        self, presentation: Presentation = Presentation(), *, base_dir: str | Path | None = None
+    ) -> None:
+        super().__init__(presentation)
         self.base_dir = Path(base_dir) if base_dir is not None else None
         """Paths under this directory are written relative to it (default: the working directory)."""
 

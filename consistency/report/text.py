@@ -10,7 +10,7 @@ import io
 
 from ..models import FINDING_CLASSES, CheckResult, Finding
 from ..verdict import summarize, verdict_line
-from .interface import Reporter
+from .interface import Presentation, Reporter
 from .wording import CLASS_SUMMARIES, CLASS_TITLES, describe_sources, first_quote
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "blue", "none": "green"}
@@ -23,13 +23,15 @@ _CLASS_STYLE = {
 }
 
 
-class TextReporter(Reporter):
+class TextReporter(Reporter[CheckResult]):
     FILE_WIDTH = 120
 
-    def __init__(self, color: bool = False, width: int = FILE_WIDTH) -> None:
-        self.color = color
-        self.width = width
-        """Fixed, so a report written to a file is the same whatever terminal ran it."""
+    def __init__(self, presentation: Presentation = Presentation()) -> None:
+        super().__init__(presentation)
+        self.color = presentation.color
+        self.width = presentation.width or self.FILE_WIDTH
+        """Fixed unless a terminal is reading, so a report written to a file is
+        the same whatever terminal ran it."""
 
     def render(self, result: CheckResult) -> str:
         from rich.console import Console

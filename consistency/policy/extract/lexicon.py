@@ -253,6 +253,7 @@ def _dedupe(entries: Iterable[Entry]) -> tuple[Entry, ...]:
 
 # ------------------------------------------------------------------ compiling
 
+
 def compile_lexicon(mappings: Mappings) -> Lexicon:
     """Compile the phrases of every table (see the module docstring)."""
     trie = _Trie()

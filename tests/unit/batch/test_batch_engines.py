@@ -47,7 +47,9 @@ def test_hang_crash_exit_and_memory_hog_each_cost_one_item(monkeypatch):
     items = [bad[0], *normal[:2], *bad[1:], *normal[2:], dataclasses.replace(walkie, item_id="after")]
     options = ScanOptions(item_timeout=3, item_memory_mb=512)
     ready = []
-    results = {r.item_id: r for r in run_local(items, options, PARCEL, workers=2, on_worker_ready=ready.append)}
+    results = {
+        r.item_id: r for r in run_local(items, options, PARCEL, workers=2, on_worker_ready=ready.append)
+    }
 
     assert sorted(results) == sorted(i.item_id for i in items)  # every item exactly once
     assert results["stuck"].error == "timeout after 3 s"
@@ -59,7 +61,9 @@ def test_hang_crash_exit_and_memory_hog_each_cost_one_item(monkeypatch):
     assert len(ready) >= 3 and len(set(ready)) == 1
     monkeypatch.delenv(ENV)
     for item in [*normal, dataclasses.replace(walkie, item_id="after")]:
-        assert comparable(results[item.item_id]) == comparable(process_item(item, options, builtin_mappings())), item.item_id
+        assert comparable(results[item.item_id]) == comparable(
+            process_item(item, options, builtin_mappings())
+        ), item.item_id
 
 
 def test_a_worker_that_cannot_start_stops_the_scan():

@@ -33,7 +33,11 @@ def catalog(tmp_path):
     scan = store.begin_scan(catalog="c", engine="local", args={}, tool_version="t", mappings_digest="d")
     for item in items:
         store.record_item(
-            item, stamp_of(item), process_item(item, ScanOptions(), builtin_mappings()), run_key="key", scan_id=scan
+            item,
+            stamp_of(item),
+            process_item(item, ScanOptions(), builtin_mappings()),
+            run_key="key",
+            scan_id=scan,
         )
     yield items, store, scan
     store.close()

@@ -96,7 +96,9 @@ def test_bad_inputs_are_failed_items_with_their_reason(tmp_path):
 
 def test_a_catalog_problem_fails_without_running_anything():
     result = process_item(
-        item("twins", None, None, problem="several APKs in one folder: a.apk, b.apk"), OPTIONS, builtin_mappings()
+        item("twins", None, None, problem="several APKs in one folder: a.apk, b.apk"),
+        OPTIONS,
+        builtin_mappings(),
     )
     assert result.status == "failed" and result.error == "several APKs in one folder: a.apk, b.apk"
     assert result.app is None and result.mappings_digest is None
