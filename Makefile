@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-latest lock bench eval samples lint clean
+.PHONY: demo test test-latest lock bench eval eval-realpairs samples lint clean
 
 LOCK        := requirements.lock
 LATEST_VENV := .venv-latest
@@ -44,6 +44,10 @@ demo: $(STAMP)
 		--format html --output walkie-report.html --no-timestamp || true
 	$(BIN)/consistency check samples/walkie/walkie.apk samples/walkie/policy.md --no-timestamp || true
 	@echo
+	@echo "The Data safety form, three ways (chatter's form has planted mismatches):"
+	$(BIN)/consistency check samples/chatter/chatter.apk samples/chatter/policy.html \
+		--data-safety samples/chatter/datasafety.csv --no-timestamp --fail-on none
+	@echo
 	@echo "HTML report written to $(CURDIR)/walkie-report.html"
 
 test: $(STAMP)
@@ -54,6 +58,12 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m tools.evaluate tests/data/policies
+
+# Reviewer checks on real app + policy pairs (tests/data/realpairs.yaml): the shared
+# pairs plus your own in DIR (folders <pair id>/app.apk + policy.*, never committed).
+DIR ?= ../corpora/realpairs
+eval-realpairs: $(STAMP)
+	$(BIN)/python -m tools.realpairs ../shared/corpus/pairs $(DIR)
 
 samples: $(STAMP)
 	bash samples/build.sh

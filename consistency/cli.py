@@ -193,6 +193,12 @@ def check(
         typer.Option("--no-timestamp", help="Leave the timestamp out of the report (byte-identical output)."),
     ] = False,
     mappings: MappingsOption = None,
+    data_safety: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-safety", help="Also check the app's Data safety form (Play Console's CSV export)."
+        ),
+    ] = None,
 ) -> None:
     """The diff: findings with evidence; exit 1 on findings at or above --fail-on."""
     from datetime import datetime, timezone
@@ -212,14 +218,43 @@ def check(
         extra_mappings=tuple(mappings or ()),
         fail_on=fail_on.value if fail_on else None,
         timestamp=stamp,
+        data_safety=data_safety,
     )
+    # issue 16: the Data safety form's findings share the baseline (no-ops without a form)
+    from .datasafety.baseline import accept_form_findings, apply_form_baseline
+
     if write_baseline is not None:
         accepted = accept_findings(result.findings, reason, result.profile.mappings_digest, previous=accepted)
+        accepted = accept_form_findings(result, accepted, reason)
         save_baseline(write_baseline, accepted)
     if accepted is not None:
-        result = apply_baseline(result, accepted)
+        result = apply_form_baseline(apply_baseline(result, accepted), accepted)
     _show(Subject.check, format, result, output)
     raise typer.Exit(check_exit_code(result))
+
+
+class DraftFormat(str, enum.Enum):
+    """The formats of ``datasafety`` (issue 16): csv is Play Console's import format."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def datasafety(
+    apk: Annotated[Path, typer.Argument(help="The APK.")],
+    policy: Annotated[
+        str | None, typer.Option("--policy", help="Its privacy policy: adds evidence and questions.")
+    ] = None,
+    format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
+    output: OutputOption = None,
+    mappings: MappingsOption = None,
+) -> None:
+    """Draft Google Play's Data safety form: text, JSON, or Play Console's CSV import format."""
+    from .datasafety.draft_command import run_draft
+
+    emit(run_draft(apk, policy, format.value, tuple(mappings or ())), output)
 
 
 @app.command()
@@ -309,7 +344,11 @@ def mappings_check(
     if problems:
         typer.echo(render_mapping_problems(problems))
         raise typer.Exit(ExitCode.ERROR)
-    typer.echo(render_mapping_check(load_mappings(extra)))
+    tables = load_mappings(extra)
+    from .datasafety.table import load_form_table  # issue 16: datasafety.yaml is validated by its owner
+
+    load_form_table(tables)
+    typer.echo(render_mapping_check(tables))
 
 
 @mappings_app.command("list")

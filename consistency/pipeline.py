@@ -28,8 +28,10 @@ def check(
     extra_mappings: Sequence[str | Path] = (),
     fail_on: Severity | None = None,
     timestamp: str | None = None,
+    data_safety: str | Path | None = None,
 ) -> CheckResult:
-    """Check an APK against its privacy policy.
+    """Check an APK against its privacy policy (and, with ``data_safety``, against
+    its Data safety form: Play Console's CSV, read as soon as the tables are loaded).
 
     The tables (``mappings``, or a function that loads them; by default the
     built-in tables plus the config's and ``extra_mappings`` directories) are
@@ -47,9 +49,19 @@ def check(
     facts = read_apk_facts(apk)
     document = read_document(policy)
     mappings = resolve_mappings(mappings, (*config.mappings, *extra_mappings))
+    form = None
+    if data_safety is not None:  # issue 16: the form is validated against the tables' form table
+        from .datasafety.attach import load_form
+
+        form = load_form(data_safety, mappings)
     profile = build_profile(facts, mappings)
     reading = read_statements(document, mappings)
-    return build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
+    result = build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
+    if form is not None:  # issue 16: the form's side of the diff
+        from .datasafety.attach import attach_form
+
+        result = attach_form(result, *form, mappings, config)
+    return result
 
 
 def build_result(

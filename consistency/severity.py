@@ -18,19 +18,20 @@ omitted_other_data       medium    any other omitted data type (normal permissio
 omitted_sdk              medium    a bundled SDK the policy does not name at all
 vague                    low       only a broad term covers the subject
 unsupported              info      the policy claims data the APK shows no sign of
+unknown                  info      the policy's language is not read: its silence proves nothing
 disclosed                none      clearly disclosed
 =======================  ========  =====================================================
 
-A finding about an SDK detected at *low* confidence (only empty stub classes
-under its names) is one step lower than its rule says, and its message says
-why: :func:`adjust_for_sdk_confidence`.
+The review rubric's rules (:mod:`consistency.rubric`) take the place of these
+when they apply, with their own defaults, overridable by name the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .models import SEVERITY_ORDER, DataSource, FindingClass, SdkHit, Severity
+from .models import SEVERITY_ORDER, DataSource, FindingClass, Severity
+from .rubric import RULES
 
 DEFAULT_SEVERITY: dict[str, Severity] = {
     "contradicted": "high",
@@ -39,7 +40,9 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "omitted_sdk": "medium",
     "vague": "low",
     "unsupported": "info",
+    "unknown": "info",
     "disclosed": "none",
+    **{name: rule.severity for name, rule in RULES.items()},
 }
 """Default severity of every rule (the most specific case of a finding class)."""
 
@@ -48,10 +51,12 @@ SEVERITY_RULES: tuple[str, ...] = (
     "omitted",
     "vague",
     "unsupported",
+    "unknown",
     "disclosed",
     "omitted_dangerous_data",
     "omitted_other_data",
     "omitted_sdk",
+    *RULES,
 )
 """Every key a configuration may override: the five classes and the cases of ``omitted``."""
 
@@ -70,9 +75,13 @@ def decide_severity(
     subject_type: str,
     sources: Iterable[DataSource],
     overrides: Mapping[str, Severity] | None = None,
+    rubric_rule: str = "",
 ) -> Severity:
-    """The severity of a finding: the rule's override, else the class's override, else the default."""
-    rule = severity_rule(status, subject_type, sources)
+    """The severity of a finding: the rule's override, else the class's override, else the default.
+
+    ``rubric_rule`` names the review-rubric rule that decided the finding
+    (:mod:`consistency.rubric`); it replaces the class's own rule."""
+    rule = rubric_rule or severity_rule(status, subject_type, sources)
     overrides = overrides or {}
     if rule in overrides:
         return overrides[rule]
@@ -101,18 +110,3 @@ def _is_sensitive(source: DataSource) -> bool:
     if source.kind == "sdk":
         return True
     return source.dangerous and source.in_effect
-
-
-def adjust_for_sdk_confidence(severity: Severity, sdk: SdkHit | None) -> tuple[Severity, str | None]:
-    """The severity of a finding about ``sdk``, one step lower (high -> medium ->
-    low -> info) when the SDK was detected at low confidence, with the reason to
-    add to the finding's message; unchanged (and no reason) otherwise. Stub
-    classes satisfy a linker without the SDK's code, so an omission is likelier
-    a false alarm; it stays a finding, since a stub may still be loaded."""
-    if sdk is None or sdk.confidence != "low" or severity in ("none", "info"):
-        return severity, None
-    lower = SEVERITY_ORDER[severity_rank(severity) - 1]
-    return lower, (
-        f"Severity lowered from {severity} to {lower}: {sdk.name} was detected at low confidence "
-        f"({sdk.note or 'weak evidence'})."
-    )

@@ -5,8 +5,8 @@
   but things a build keeps by name are: manifest components or meta-data,
   ``META-INF/*.version`` files, native libraries, assets;
 * **low**: the only classes under its names are empty stubs (no field, no method
-  but a constructor), as some apps ship to satisfy a linker; ``check`` lowers
-  the severity of such an SDK's findings;
+  but a constructor), as some apps ship to satisfy a linker; ``check`` rates
+  such an SDK's findings by the review rubric's weak-evidence rule;
 * not reported: only supporting evidence (hosts in strings, permissions), which
   any app can show without the SDK (a link to a vendor's site, a common permission).
 """

@@ -35,6 +35,7 @@ _COLORS = {
     "contradicted": "#b3261e",
     "omitted": "#d9822b",
     "vague": "#c9a227",
+    "unknown": "#7b3f99",
     "unsupported": "#6b7aa1",
     "disclosed": "#2f7d4f",
 }

@@ -95,6 +95,10 @@ class DataTypeSpec(_Closed):
     of them is no mention: the longest match wins, so a matcher can load them as
     mentions that mean nothing. The same field exists on every phrase entry."""
     examples: Examples = Examples()
+    advertising_id: bool = False
+    """The type holds the advertising ID: an omission stays high when the app can
+    read that ID (a permission or SDK category marked ``advertising_id``), even if
+    the policy names the SDK (review rubric, rule 5)."""
     platform_gated: bool = False
     """True when an app can obtain this data only through a permission-guarded
     platform API (the device's location fix, contacts, calendar, call log, SMS,
@@ -172,6 +176,14 @@ class PermissionSpec(_Closed):
     policy_names: Phrases = Phrases()
     """How policies name the permission itself ("microphone permission",
     "permission to send text messages"): such a mention discloses its data types."""
+    network: bool = False
+    """Lets the app send data off the device (review rubric, rule 1: without such a
+    permission or a bundled SDK, what the app reaches stays on the device)."""
+    file_access: bool = False
+    """Access to the user's files (storage, media): not by itself collection of
+    what the files hold (review rubric, rule 2)."""
+    advertising_id: bool = False
+    """Reads the advertising ID (review rubric, rule 5)."""
     note: str | None = None
     source: str | None = None
 
@@ -240,11 +252,57 @@ class SdkSignature(_Closed):
         return hosts
 
 
+class RequirementApp(_Closed):
+    """An app in an example of a requirement: what it requests and bundles."""
+
+    permissions: tuple[str, ...] = ()
+    sdks: tuple[str, ...] = ()
+
+
+class RequirementExample(_Closed):
+    app: RequirementApp
+    outcome: Literal["collected", "not_collected", "derived"]
+
+
+class SdkRequirement(_Closed):
+    """When an SDK's data type applies in a given app (review rubric, rule 4):
+    purchase history only in an app with billing, a location only with a location
+    permission (otherwise the vendor derives an approximate one from the IP address)."""
+
+    id: str = Field(pattern=PLAIN_ID_PATTERN)
+    data_type: str
+    sdk_categories: tuple[str, ...] = ()
+    """SDK categories this applies to; empty: every SDK."""
+    any_permission: tuple[str, ...] = ()
+    """Met when the app requests one of these permissions..."""
+    any_permission_for: tuple[str, ...] = ()
+    """...or a permission that reaches one of these data types..."""
+    any_sdk_category: tuple[str, ...] = ()
+    """...or bundles an SDK of one of these categories."""
+    otherwise: Literal["not_collected", "derived"]
+    """``not_collected``: the SDK does not take the data type in this app (no finding
+    from it); ``derived``: the vendor derives it on its servers (a low finding)."""
+    note: str
+    examples: tuple[RequirementExample, ...] = ()
+
+
 class SdkCategorySpec(_Closed):
     id: str
     label: str
     default_data_types: tuple[str, ...] = ()
     """Used for SDKs marked ``basis: category``."""
+    tracking: bool = False
+    """Advertising, analytics, attribution: a policy that denies collecting data the
+    SDK takes, or says nothing is collected, is contradicted at high severity."""
+    identity: bool = False
+    """Sign-in, identity and payment SDKs: collecting identity data unnamed stays high."""
+    advertising_id: bool = False
+    """Reads the advertising ID (review rubric, rule 5)."""
+    uploads_files: bool = False
+    """Sends the user's files off the device (cloud storage): storage access is no
+    longer only on-device file access (review rubric, rule 2)."""
+    on_device: bool = False
+    """Works without the network: bundling it does not make the app able to transmit."""
 
 
 class SdkSpec(_Closed):
@@ -263,6 +321,9 @@ class SdkSpec(_Closed):
     more_specific_than: tuple[str, ...] = ()
     """SDK ids whose signatures this one's overlap on purpose; a class matching both
     is credited to this one only."""
+    identity: bool | None = None
+    """Overrides the category's ``identity`` flag: a share-only SDK in the social
+    category does not sign the user in (review rubric, rule 5)."""
     examples: Examples = Examples()
     """``match``: class names (or ``lib/<abi>/x.so``, ``meta:KEY``,
     ``component:NAME``, ``version:FILE``, ``asset:PATH``, ``host:NAME``,
@@ -275,6 +336,7 @@ class SdkSpec(_Closed):
 class SdksTable(_Closed):
     schema_version: int = TABLES_SCHEMA_VERSION
     categories: tuple[SdkCategorySpec, ...] = ()
+    requires: tuple[SdkRequirement, ...] = ()
     sdks: tuple[SdkSpec, ...] = ()
 
 

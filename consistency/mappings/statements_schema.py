@@ -55,6 +55,52 @@ class PairedNegationSpec(_Closed):
     examples: Examples = Examples()
 
 
+class EverythingDenialSpec(_Closed):
+    """Sentences that deny collecting or sharing anything at all ("we do not collect
+    any personal information"): a denying sentence containing one of ``phrases``
+    and none of ``exclude`` (exceptions, children, cookies: scopes that make it a
+    partial denial). Read by the review rubric (``consistency.rubric``)."""
+
+    description: str
+    phrases: Phrases
+    exclude: Phrases = Phrases()
+    examples: Examples = Examples()
+    """``match``: denials of everything; ``no_match``: partial denials."""
+
+
+class LanguageSpec(_Closed):
+    """One language a policy may be written in (see ``consistency.policy.language``)."""
+
+    id: str
+    name: str
+    covered: bool
+    """The phrase tables have phrases in this language: a policy in it can be read."""
+    script: str
+    """First word of the Unicode character names of its letters (LATIN, CYRILLIC, CJK...)."""
+    kana: bool = False
+    """Recognised by kana among Han characters (Japanese)."""
+    function_words: tuple[str, ...] = ()
+    """For Latin-script languages: short words that make up much of any text in the language."""
+
+
+class LanguageExample(_Closed):
+    language: str
+    text: str
+
+
+class LanguagesSpec(_Closed):
+    """How the language of a policy is recognised from its text."""
+
+    min_share: float = 0.08
+    """Share of a text's words that must be one Latin-script language's function words."""
+    min_letters: int = 200
+    """Texts with fewer letters are too short to tell: taken as covered."""
+    kana_share: float = 0.1
+    """Share of kana among Han and kana characters from which a text is Japanese."""
+    entries: tuple[LanguageSpec, ...]
+    examples: tuple[LanguageExample, ...] = ()
+
+
 class StatementsTable(_Closed):
     schema_version: int = TABLES_SCHEMA_VERSION
     actions: tuple[ActionCueSpec, ...]
@@ -122,3 +168,7 @@ class StatementsTable(_Closed):
     """Conditions ("if", "when"): they never negate, and a third party named in the
     condition ("if you log in with a third-party account, we obtain ...") is not
     the recipient of the main clause."""
+    denials_of_everything: EverythingDenialSpec | None = None
+    """"We collect nothing": see :class:`EverythingDenialSpec`."""
+    languages: LanguagesSpec | None = None
+    """The languages a policy may be written in, and which of them these tables cover."""

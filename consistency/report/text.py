@@ -11,13 +11,14 @@ import io
 from ..models import FINDING_CLASSES, CheckResult, Finding
 from ..verdict import summarize, verdict_line
 from .interface import Presentation, Reporter
-from .wording import CLASS_SUMMARIES, CLASS_TITLES, describe_sources, first_quote
+from .wording import CLASS_SUMMARIES, CLASS_TITLES, describe_sources, first_quote, language_notice
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "blue", "none": "green"}
 _CLASS_STYLE = {
     "contradicted": "bold red",
     "omitted": "bold yellow",
     "vague": "bold cyan",
+    "unknown": "bold magenta",
     "unsupported": "bold blue",
     "disclosed": "bold green",
 }
@@ -63,6 +64,10 @@ class TextReporter(Reporter[CheckResult]):
         console.print(f"  APK     {escape(facts.path)}", markup=True)
         console.print(f"  policy  {escape(document.source)} ({document.format})", markup=True)
         console.print(f"  tables  {result.profile.mappings_digest}", markup=True)
+        notice = language_notice(result)
+        if notice:
+            console.print()
+            console.print(f"[bold magenta]NOTE[/bold magenta]  {escape(notice)}", markup=True)
         for finding_class in FINDING_CLASSES:
             group = [f for f in result.findings if f.status == finding_class]
             if not group:
@@ -84,6 +89,11 @@ class TextReporter(Reporter[CheckResult]):
             for finding in group:
                 table.add_row(*_row(finding))
             console.print(table)
+        if result.data_safety is not None:  # issue 16: the Data safety form's side
+            from ..datasafety.render import findings_text
+
+            for line in findings_text(result.data_safety):
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
         if result.suppressed:
             console.print()
             console.print(f"Suppressed by the baseline: {len(result.suppressed)} finding(s).", markup=False)
@@ -97,7 +107,7 @@ class TextReporter(Reporter[CheckResult]):
                 console.print(f"  {fp}", markup=False)
         console.print()
         summary = summarize(result)
-        style = "bold red" if summary.failing else "bold green"
+        style = "bold red" if summary.verdict == "fail" else "bold green"
         console.print(f"[{style}]{escape(verdict_line(summary))}[/{style}]", markup=True)
 
 

@@ -48,6 +48,7 @@ from ...models import (
     Statement,
 )
 from .aggregate import PartyRead, aggregate_data, aggregate_parties
+from .language import detect_language
 from .lexicon import CueEntry, DataEntry, Lexicon, Match, PartyEntry
 from .negation import Event, Segment, segment_sentence
 
@@ -167,6 +168,7 @@ def read_statements(document: Document, mappings) -> PolicyReading:
         data=aggregate_data(statements, generic, verbless),
         parties=aggregate_parties(reads, mappings),
         catch_all_evidence=tuple(s for s in statements if _only_catch_all(s)),
+        language=detect_language(document.text, mappings.statements.languages),
     )
 
 

@@ -42,6 +42,7 @@ def test_content(schema):
         "contradicted": 1,
         "omitted": 3,
         "vague": 2,
+        "unknown": 0,
         "unsupported": 1,
         "disclosed": 1,
     }
