@@ -71,7 +71,9 @@ def test_check_lowers_a_stub_only_sdk_and_says_why(shipped_tables) -> None:
     """The review rubric's weak-evidence rule (issue 11) reads the confidence."""
     from consistency import check
 
-    result = check(SAMPLES / "obfuscated" / "obfuscated.apk", SAMPLES / "blank" / "policy.txt", shipped_tables)
+    result = check(
+        SAMPLES / "obfuscated" / "obfuscated.apk", SAMPLES / "blank" / "policy.txt", shipped_tables
+    )
     by_subject = {f.subject: f for f in result.findings if f.subject_type == "sdk"}
     bugly, ads = by_subject["tencent-bugly"], by_subject["google-mobile-ads"]
     assert (bugly.status, bugly.severity, bugly.rule) == ("omitted", "info", "weak_evidence")
