@@ -51,6 +51,7 @@ PolicyFormat = _format_choices(Subject.policy)
 CheckFormat = _format_choices(Subject.check)
 SummaryFormat = _format_choices(Subject.summary)
 ExportFormat = _format_choices(Subject.export)
+CoverageFormat = _format_choices(Subject.coverage)
 
 
 class FailOn(str, enum.Enum):
@@ -376,6 +377,20 @@ def mappings_list(
 
     listing = MappingListing(_load_mappings(mappings), table.value if table else None, summary_only)
     emit(reporter_for(Subject.mappings, OutputFormat.text).render(listing), None)
+
+
+@mappings_app.command("coverage")
+def mappings_coverage(
+    tracker_list: Annotated[Path, typer.Argument(help="A tracker list in Exodus's JSON layout.")],
+    format: Annotated[CoverageFormat, typer.Option("--format", "-f")] = "text",
+    output: OutputOption = None,
+    mappings: MappingsOption = None,
+) -> None:
+    """What a public tracker list has that the SDK table lacks."""
+    from .tracker_lists import measure_coverage, read_tracker_list
+
+    trackers = read_tracker_list(tracker_list)  # first: a bad file is reported without loading the tables
+    _show(Subject.coverage, format, measure_coverage(trackers, _load_mappings(mappings).sdk_signatures), output)
 
 
 def _is_usage_error(exc: BaseException) -> bool:

@@ -296,13 +296,21 @@ def _sdks(console, profile: AppProfile) -> None:
         console.print("none")
         return
     for hit in profile.sdks:
+        version = f" {escape(hit.version)}" if hit.version else ""
         console.print(
-            f"[bold]{escape(hit.name)}[/bold] [dim]({escape(hit.sdk_id)})[/dim]: "
-            f"{escape(hit.vendor)}, {escape(hit.category)}"
+            f"[bold]{escape(hit.name)}[/bold]{version} [dim]({escape(hit.sdk_id)})[/dim]: "
+            f"{escape(hit.vendor)}, {escape(hit.category)}, {hit.confidence} confidence"
         )
+        if hit.note:
+            console.print(f"  note      {escape(hit.note)}")
         for evidence in hit.evidence:
             kind = evidence.kind.replace("_", " ")
-            console.print(f"  evidence  {kind} {escape(evidence.value)} \u00d7{evidence.count}")
+            detail = (
+                f" ({escape(evidence.detail)})"
+                if evidence.detail and evidence.detail != evidence.value
+                else ""
+            )
+            console.print(f"  evidence  {kind} {escape(evidence.value)} \u00d7{evidence.count}{detail}")
         for example in hit.examples:
             console.print(f"  e.g.      {escape(example)}", style="dim")
         console.print(f"  collects  {', '.join(hit.data_types) or '-'}")

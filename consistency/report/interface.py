@@ -48,6 +48,7 @@ class Subject(str, enum.Enum):
     summary = "summary"
     export = "export"
     mappings = "mappings"
+    coverage = "coverage"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ _REPORTERS: Mapping[tuple[Subject, OutputFormat], str] = MappingProxyType(
         (Subject.export, OutputFormat.csv): "consistency.batch.export:ExportCsvReporter",
         (Subject.export, OutputFormat.jsonl): "consistency.batch.export:ExportJsonlReporter",
         (Subject.mappings, OutputFormat.text): "consistency.report.mappings:MappingsTextReporter",
+        (Subject.coverage, OutputFormat.text): "consistency.report.coverage:CoverageTextReporter",
+        (Subject.coverage, OutputFormat.json): "consistency.report.coverage:CoverageJsonReporter",
     }
 )
 """(subject, format) -> ``module:Class``; a pair not listed is not offered."""

@@ -132,9 +132,14 @@ def sdk_to_dict(hit: SdkHit) -> dict[str, Any]:
         "name": hit.name,
         "vendor": hit.vendor,
         "category": hit.category,
-        "evidence": [{"kind": e.kind, "value": e.value, "count": e.count} for e in hit.evidence],
+        "evidence": [
+            {"kind": e.kind, "value": e.value, "count": e.count, "detail": e.detail} for e in hit.evidence
+        ],
         "examples": list(hit.examples),
         "data_types": list(hit.data_types),
+        "confidence": hit.confidence,
+        "version": hit.version,
+        "note": hit.note,
     }
 
 
