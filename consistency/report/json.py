@@ -168,7 +168,15 @@ def _policy(document, language: Any) -> dict[str, Any]:
     text that was checked: the page can change tomorrow, the result must not."""
     from ..fetch.client import is_url
 
-    policy = {"source": document.source, "sha256": document.sha256, "format": document.format, "language": language}
+    policy = {
+        "source": document.source,
+        "sha256": document.sha256,
+        "format": document.format,
+        "language": language,
+    }
     if is_url(document.source):
-        policy["fetched"] = {"text": document.text, "notes": [w for w in document.warnings if w.startswith("fetched from ")]}
+        policy["fetched"] = {
+            "text": document.text,
+            "notes": [w for w in document.warnings if w.startswith("fetched from ")],
+        }
     return policy
