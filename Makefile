@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-latest lock bench eval samples lint clean
+.PHONY: demo test test-latest lock bench eval eval-app350 samples lint clean
 
 LOCK        := requirements.lock
 LATEST_VENV := .venv-latest
@@ -54,6 +54,11 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m consistency.policy.evaluate tests/data/policies
+
+# APP-350 (research licence, never committed): APP350=path/to/APP_350_v1_1
+eval-app350: $(STAMP)
+	@test -n "$(APP350)" || { echo "usage: make eval-app350 APP350=DIR" >&2; exit 2; }
+	$(BIN)/python tools/eval_app350.py "$(APP350)"
 
 samples: $(STAMP)
 	bash samples/build.sh
