@@ -160,7 +160,12 @@ def read_statements(document: Document, mappings) -> PolicyReading:
     units = [_scan(lexicon, s) for s in document.sentences]
     raws = _Walker(document, units, lexicon).walk()
     reads, generic, verbless = _build(raws)
-    statements = tuple(r.statement for r in reads)
+    defined = _through_definitions(document, lexicon, mappings)
+    statements = tuple(r.statement for r in reads) + defined
+    # data reached only through a definition is a weak affirmation: an explicit
+    # denial of collecting it outweighs it, as for data with no verb of its own
+    own = {m for r in reads if r.statement.actions for m in r.statement.data}
+    verbless = verbless | {m for st in defined if st.actions for m in st.data if m not in own}
     return PolicyReading(
         document=document,
         statements=statements,
@@ -168,6 +173,23 @@ def read_statements(document: Document, mappings) -> PolicyReading:
         parties=aggregate_parties(reads, mappings),
         catch_all_evidence=tuple(s for s in statements if _only_catch_all(s)),
     )
+
+
+def _through_definitions(document: Document, lexicon: Lexicon, mappings) -> tuple[Statement, ...]:
+    """Statements about defined terms, read as statements about their members
+    (the policy graph, ``consistency.policy.graph``)."""
+    from .graph import find_definitions, statements_from_definitions
+
+    definitions = find_definitions(document, lexicon, mappings)
+    return tuple(statements_from_definitions(document, lexicon, definitions, mappings))
+
+
+def sentence_events(lexicon: Lexicon, sentence: Sentence, extra: Event) -> list[Event]:
+    """The cue and mention events of a sentence plus one more (a mention the
+    tables do not know, such as a defined term), in the order negation scope
+    reads them."""
+    events = [*_scan(lexicon, sentence).events, extra]
+    return sorted(events, key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
 
 
 def _scan(lexicon: Lexicon, sentence: Sentence, text: str | None = None, offset: int | None = None) -> _Unit:
