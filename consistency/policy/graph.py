@@ -39,6 +39,10 @@ from .lexicon import CueEntry, DataEntry, Lexicon, Match, Token, tokenize
 from .negation import Event, segment_sentence
 from .statements import sentence_events
 
+_NOT_USES = ("?", "？", ":", "：")
+_CARRIED = frozenset({"collect", "share"})
+"""The actions a statement about a term carries to its members: keeping, deleting
+or selling "the personal information we hold" says nothing of what it holds."""
 TERM_WORDS = 4
 """At most this many words make a defined term ("Device and Usage Information")."""
 
@@ -163,7 +167,10 @@ def statements_from_definitions(
     result = []
     defining = {d.sentence.start for d in definitions}
     for sentence in document.sentences:
-        if sentence.start in defining:
+        if sentence.start in defining or sentence.kind == "heading" or sentence.text.rstrip().endswith(_NOT_USES):
+            # a heading or question ("To whom do we disclose personal information?")
+            # states nothing; a lead-in ("we collect personal information such as the
+            # following:") is spelt out by its own list, not by the definition
             continue
         tokens = tokenize(sentence.text, sentence.start)
         uses = [
@@ -208,7 +215,7 @@ def _use(lexicon: Lexicon, sentence: Sentence, index: int, definition: Definitio
     for segment in segment_sentence(events):
         if not any(m is marker for m in segment.mentions):
             continue
-        if segment.needs_context or not segment.affirmed:
+        if segment.needs_context or not segment.affirmed & _CARRIED:
             # a denial of a broad term ("we do not collect Personal Information") is
             # too often boilerplate beside what the policy says of each member; only
             # affirmations travel along the edges
