@@ -55,6 +55,10 @@ class Definition:
     """The term's tokens, lower-cased."""
     sentence: Sentence
     members: tuple[DataMention, ...]
+    reference: bool = False
+    """The term points back ("These details include ...", "This information may
+    include ..."): it stands for what a sentence just before names with the same
+    head noun ("we collect personal details"), not for a term used elsewhere."""
 
 
 @dataclass(frozen=True)
@@ -63,13 +67,19 @@ class _Words:
 
     heads: frozenset[str]
     blocking: frozenset[str]
+    references: frozenset[str]
 
     @classmethod
     def of(cls, mappings) -> _Words:
         table = mappings.statements
         heads = table.defined_term_heads.phrases.all() if table.defined_term_heads else ()
         blocking = table.term_blocking_prefixes.phrases.all() if table.term_blocking_prefixes else ()
-        return cls(frozenset(h.lower() for h in heads), frozenset(b.lower() for b in blocking))
+        references = table.reference_words.phrases.all() if table.reference_words else ()
+        return cls(
+            frozenset(h.lower() for h in heads),
+            frozenset(b.lower() for b in blocking),
+            frozenset(r.lower() for r in references),
+        )
 
 
 def find_definitions(document: Document, lexicon: Lexicon, mappings) -> list[Definition]:
@@ -101,7 +111,7 @@ def _definition(
         )
         data = tuple(d for m in members for d in _member(sentence, m))
         if data and not negated:
-            return Definition(term, sentence, data)
+            return Definition(term[1:] if term[0] in words.references else term, sentence, data, term[0] in words.references)
     return None
 
 
@@ -133,9 +143,13 @@ def _term_before(
         if not original[:1].isupper() and not _in_data_phrase(mentions, first - 1, last):
             break
         first -= 1
+    if first and tokens[first - 1].text in words.references:
+        first -= 1  # "... and this information may include": a reference
     if first == last:
         return None  # a bare head ("information includes ...") defines nothing
-    if any(tokens[i].text in words.blocking for i in range(max(first - 2, 0), first)):
+    if tokens[first].text not in words.references and any(
+        tokens[i].text in words.blocking for i in range(max(first - 2, 0), first)
+    ):
         return None  # "Non-personal identification information": another term, cut short
     return tuple(t.text for t in tokens[first : last + 1])
 
@@ -163,8 +177,9 @@ def statements_from_definitions(
     words = _Words.of(mappings)
     by_first: dict[str, list[Definition]] = {}
     for definition in definitions:
-        by_first.setdefault(definition.term[0], []).append(definition)
-    result = []
+        if not definition.reference:
+            by_first.setdefault(definition.term[0], []).append(definition)
+    result = _resolved_references(document, lexicon, [d for d in definitions if d.reference])
     defining = {d.sentence.start for d in definitions}
     for sentence in document.sentences:
         if sentence.start in defining or sentence.kind == "heading" or sentence.text.rstrip().endswith(_NOT_USES):
@@ -186,6 +201,33 @@ def statements_from_definitions(
             statement = _use(lexicon, sentence, index, definition)
             if statement is not None:
                 result.append(statement)
+    return result
+
+
+REFERENCE_REACH = 2
+"""How many sentences back a reference ("these details") may point."""
+
+
+def _resolved_references(document: Document, lexicon: Lexicon, references: list[Definition]) -> list[Statement]:
+    """ "We collect personal details when you book. These details may include your
+    name and phone number.": the members take the action of the nearest sentence
+    before that names the same head noun, read at that noun."""
+    result = []
+    position = {s.start: i for i, s in enumerate(document.sentences)}
+    for reference in references:
+        index = position.get(reference.sentence.start)
+        if index is None:
+            continue
+        head = reference.term[-1]
+        for before in reversed(document.sentences[max(index - REFERENCE_REACH, 0) : index]):
+            tokens = tokenize(before.text, before.start)
+            at = [i for i, t in enumerate(tokens) if t.text == head]
+            if not at:
+                continue
+            statement = _use(lexicon, before, at[-1], reference)
+            if statement is not None:
+                result.append(statement)
+            break
     return result
 
 

@@ -126,6 +126,10 @@ class StatementsTable(_Closed):
     defined_term_heads: CueSpec | None = None
     """Single nouns that end a defined term ("information", "data", "details"):
     only a phrase ending in one of them is a term the graph follows."""
+    reference_words: CueSpec | None = None
+    """Words that make a defined term point back ("THESE details include ...",
+    "SUCH information may include ..."): the members belong to what the sentence
+    before names with the same noun."""
     term_blocking_prefixes: CueSpec | None = None
     """Single words that turn a term into its opposite when written before it
     ("non-personal information" is not "personal information")."""

@@ -103,3 +103,27 @@ def test_check_discloses_through_the_definition_and_shows_the_chain():
     )
     assert finding.status == "disclosed"
     assert [e.text for e in finding.evidence][:2] == ["We collect Account Details when you sign up.", DEFINITION]
+
+
+def test_a_reference_takes_the_action_of_the_sentence_before_that_names_its_noun():
+    reading = read(
+        "To book a trip we collect booking details from you.",
+        "These details may include your phone number and postal address.",
+    )
+    assert status_of(reading, "personal.phone_number") == "collected"
+    (statement, *_rest) = [s for s in reading.statements if s.defined_by]
+    assert statement.sentence.text.startswith("To book a trip")
+    assert statement.defined_by[0].text.startswith("These details")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "We may store usage data.",  # another noun
+        "If you book a trip, booking details are needed.",  # a condition, no publisher
+        "Nothing here.",
+    ],
+)
+def test_a_reference_with_nothing_to_point_at_states_nothing(before):
+    reading = read(before, "These details may include your phone number.")
+    assert status_of(reading, "personal.phone_number") == "not_mentioned"
