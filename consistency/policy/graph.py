@@ -35,9 +35,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import DataMention, DataTypeId, Document, Sentence, Statement
-from .lexicon import CueEntry, DataEntry, Lexicon, Match, Token, tokenize
+from .lexicon import CueEntry, DataEntry, Lexicon, Match, Token
 from .negation import Event, segment_sentence
-from .statements import sentence_events
+from .statements import sentence_events, with_event
 
 _NOT_USES = ("?", "？", ":", "：")
 _CARRIED = frozenset({"collect", "share"})
@@ -187,7 +187,7 @@ def statements_from_definitions(
             # states nothing; a lead-in ("we collect personal information such as the
             # following:") is spelt out by its own list, not by the definition
             continue
-        tokens = tokenize(sentence.text, sentence.start)
+        tokens = lexicon.scan(sentence.text, sentence.start)[0]
         uses = [
             (index, definition)
             for index, token in enumerate(tokens)
@@ -202,6 +202,18 @@ def statements_from_definitions(
             if statement is not None:
                 result.append(statement)
     return result
+
+
+def _events_of(lexicon, sentence: Sentence) -> list[Event]:
+    """A sentence's events, worked out once per reading when the lexicon keeps
+    its scans (``statements._ScanOnce`` does; a sentence can use several terms)."""
+    keep = getattr(lexicon, "events", None)
+    if keep is None:
+        return sentence_events(lexicon, sentence)
+    found = keep.get(sentence.start)
+    if found is None:
+        found = keep[sentence.start] = sentence_events(lexicon, sentence)
+    return found
 
 
 REFERENCE_REACH = 2
@@ -220,7 +232,7 @@ def _resolved_references(document: Document, lexicon: Lexicon, references: list[
             continue
         head = reference.term[-1]
         for before in reversed(document.sentences[max(index - REFERENCE_REACH, 0) : index]):
-            tokens = tokenize(before.text, before.start)
+            tokens = lexicon.scan(before.text, before.start)[0]
             at = [i for i, t in enumerate(tokens) if t.text == head]
             if not at:
                 continue
@@ -242,7 +254,7 @@ def _term_at(tokens: list[Token], index: int, term: tuple[str, ...]) -> bool:
 
 def _use(lexicon: Lexicon, sentence: Sentence, index: int, definition: Definition) -> Statement | None:
     marker = object()
-    events = sentence_events(lexicon, sentence, Event("mention", index, ref=marker, names_data=True))
+    events = with_event(_events_of(lexicon, sentence), Event("mention", index, ref=marker, names_data=True))
     clause: set[str] = set()
     for event in events:
         if event.index >= index:

@@ -156,7 +156,7 @@ class _Raw:
 
 def read_statements(document: Document, mappings) -> PolicyReading:
     """Extract every statement of a document and aggregate them per data type and party."""
-    lexicon = lexicon_for(mappings)
+    lexicon = _ScanOnce(lexicon_for(mappings))
     units = [_scan(lexicon, s) for s in document.sentences]
     raws = _Walker(document, units, lexicon).walk()
     reads, generic, verbless = _build(raws)
@@ -175,7 +175,26 @@ def read_statements(document: Document, mappings) -> PolicyReading:
     )
 
 
-def _through_definitions(document: Document, lexicon: Lexicon, mappings) -> tuple[Statement, ...]:
+class _ScanOnce:
+    """The lexicon, scanning each sentence once per reading: the walk, the headings
+    and the policy graph all look at the same sentences, and a scan is the
+    expensive step. Lives for one ``read_statements`` call (no shared cache)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._done: dict[tuple[int, str], tuple[list, list[Match], list[Match]]] = {}
+        self.events: dict[int, list[Event]] = {}
+        """Events of document sentences by start offset, for the policy graph."""
+
+    def scan(self, text: str, offset: int = 0) -> tuple[list, list[Match], list[Match]]:
+        key = (offset, text)
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = self._lexicon.scan(text, offset)
+        return found
+
+
+def _through_definitions(document: Document, lexicon: Lexicon | _ScanOnce, mappings) -> tuple[Statement, ...]:
     """Statements about defined terms, read as statements about their members
     (the policy graph, ``consistency.policy.graph``)."""
     from .graph import find_definitions, statements_from_definitions
@@ -184,15 +203,18 @@ def _through_definitions(document: Document, lexicon: Lexicon, mappings) -> tupl
     return tuple(statements_from_definitions(document, lexicon, definitions, mappings))
 
 
-def sentence_events(lexicon: Lexicon, sentence: Sentence, extra: Event) -> list[Event]:
-    """The cue and mention events of a sentence plus one more (a mention the
-    tables do not know, such as a defined term), in the order negation scope
-    reads them."""
-    events = [*_scan(lexicon, sentence).events, extra]
-    return sorted(events, key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
+def sentence_events(lexicon: Lexicon | _ScanOnce, sentence: Sentence) -> list[Event]:
+    """The cue and mention events of a sentence, in the order negation scope reads them."""
+    return _scan(lexicon, sentence).events
 
 
-def _scan(lexicon: Lexicon, sentence: Sentence, text: str | None = None, offset: int | None = None) -> _Unit:
+def with_event(events: list[Event], extra: Event) -> list[Event]:
+    """``events`` plus one more (a mention the tables do not know, such as a
+    defined term), in the order negation scope reads them."""
+    return sorted([*events, extra], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
+
+
+def _scan(lexicon: Lexicon | _ScanOnce, sentence: Sentence, text: str | None = None, offset: int | None = None) -> _Unit:
     text = sentence.text if text is None else text
     offset = sentence.start if offset is None else offset
     tokens, mentions, cues = lexicon.scan(text, offset)
