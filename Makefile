@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-latest lock bench eval eval-app350 samples lint clean
+.PHONY: demo test test-latest lock bench eval eval-realpairs eval-app350 samples lint clean
 
 LOCK        := requirements.lock
 LATEST_VENV := .venv-latest
@@ -44,6 +44,10 @@ demo: $(STAMP)
 		--format html --output walkie-report.html --no-timestamp || true
 	$(BIN)/consistency check samples/walkie/walkie.apk samples/walkie/policy.md --no-timestamp || true
 	@echo
+	@echo "The Data safety form, three ways (chatter's form has planted mismatches):"
+	$(BIN)/consistency check samples/chatter/chatter.apk samples/chatter/policy.html \
+		--data-safety samples/chatter/datasafety.csv --no-timestamp --fail-on none
+	@echo
 	@echo "HTML report written to $(CURDIR)/walkie-report.html"
 
 test: $(STAMP)
@@ -53,19 +57,25 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 eval: $(STAMP)
-	$(BIN)/python -m consistency.policy.evaluate tests/data/policies
+	$(BIN)/python -m tools.evaluate tests/data/policies
+
+# Reviewer checks on real app + policy pairs (tests/data/realpairs.yaml): the shared
+# pairs plus your own in DIR (folders <pair id>/app.apk + policy.*, never committed).
+DIR ?= ../corpora/realpairs
+eval-realpairs: $(STAMP)
+	$(BIN)/python -m tools.realpairs ../shared/corpus/pairs $(DIR)
 
 # APP-350 (research licence, never committed): APP350=path/to/APP_350_v1_1
 eval-app350: $(STAMP)
 	@test -n "$(APP350)" || { echo "usage: make eval-app350 APP350=DIR" >&2; exit 2; }
-	$(BIN)/python tools/eval_app350.py "$(APP350)"
+	$(BIN)/python -m tools.eval_app350 "$(APP350)"
 
 samples: $(STAMP)
 	bash samples/build.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check consistency tests bench
-	$(BIN)/ruff format --check consistency tests bench
+	$(BIN)/ruff check consistency tests bench tools
+	$(BIN)/ruff format --check consistency tests bench tools
 
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache walkie-report.html

@@ -19,13 +19,12 @@ import time
 t0 = time.perf_counter()
 from consistency.mappings import load_mappings
 from consistency.policy import read_policy
-from consistency.policy.read import read_document
-from consistency.policy.statements import read_statements
+from consistency.policy.document.read import read_document
+from consistency.policy.extract.statements import read_statements
 t1 = time.perf_counter()
 m = load_mappings()
 t2 = time.perf_counter()
-from consistency.policy.lexicon import lexicon_for
-lexicon_for(m)
+m.compiled()
 t3 = time.perf_counter()
 print(t1 - t0, t2 - t1, t3 - t2)
 """
@@ -48,8 +47,8 @@ def _best(fn, repeats: int) -> float:
 def run_policy_bench(repeats: int = 3) -> list[dict]:
     from consistency.mappings import load_mappings
     from consistency.policy import read_policy
-    from consistency.policy.read import read_document
-    from consistency.policy.statements import read_statements
+    from consistency.policy.document.read import read_document
+    from consistency.policy.extract.statements import read_statements
 
     rows: list[dict] = []
     out = subprocess.run(

@@ -1,13 +1,10 @@
 """The ``consistency`` command line: the only module that imports typer.
 
-It turns flags into objects, calls the library, hands the result to a reporter,
-writes it, and picks the exit code. Exit codes are decided here and only here:
-
-* 0: nothing at or above ``--fail-on`` (or, for commands that find nothing, success);
-* 1: ``check`` found something at or above ``--fail-on``;
-* 2: bad input or usage (one line on stderr, no traceback), and also any
-  unexpected error: a crash must never look like "findings" to CI. ``--debug``
-  shows the traceback.
+It turns flags into objects, calls the library, hands the result to a reporter
+(:func:`consistency.report.interface.reporter_for`), writes it, and picks the exit
+code from :mod:`consistency.exit_codes`. Every command follows one order: read
+the inputs it was given, then load the tables, so a bad input is reported even
+when the tables are broken.
 
 Heavy modules are imported inside the commands so ``consistency --help`` and
 batch workers start fast.
@@ -16,17 +13,18 @@ batch workers start fast.
 from __future__ import annotations
 
 import enum
+import functools
+import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from .errors import ConsistencyError
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
+from .exit_codes import ExitCode
+from .report.interface import OutputFormat, Presentation, Subject, formats_for, reporter_for
 
 app = typer.Typer(
     name="consistency",
@@ -41,19 +39,18 @@ app.add_typer(mappings_app, name="mappings")
 _state = {"debug": False}
 
 
-class TextOrJson(str, enum.Enum):
-    """The formats of ``inspect`` and ``policy``."""
+def _format_choices(subject: Subject) -> Any:
+    """The ``--format`` choices of one command: its subset of the one
+    :class:`OutputFormat` enum (typer needs an Enum class per option)."""
+    names = {f.value: f.value for f in formats_for(subject)}
+    return enum.Enum(f"{subject.value.title()}Format", names, type=str)
 
-    text = "text"
-    json = "json"
 
-
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    html = "html"
-    markdown = "markdown"
+InspectFormat = _format_choices(Subject.inspect)
+PolicyFormat = _format_choices(Subject.policy)
+CheckFormat = _format_choices(Subject.check)
+SummaryFormat = _format_choices(Subject.summary)
+ExportFormat = _format_choices(Subject.export)
 
 
 class FailOn(str, enum.Enum):
@@ -62,18 +59,6 @@ class FailOn(str, enum.Enum):
     low = "low"
     info = "info"
     none = "none"
-
-
-class SummaryFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    html = "html"
-    csv = "csv"
-
-
-class ExportFormat(str, enum.Enum):
-    csv = "csv"
-    jsonl = "jsonl"
 
 
 class Engine(str, enum.Enum):
@@ -98,7 +83,7 @@ OutputOption = Annotated[
 ]
 
 
-def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+def fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
     """Print one line on stderr and exit."""
     typer.echo(f"consistency: error: {message}", err=True)
     raise typer.Exit(code)
@@ -115,10 +100,28 @@ def emit(text: str, output: Path | None) -> None:
         fail(f"{output}: cannot write the report: {exc.strerror or exc}")
 
 
+def _presentation(output: Path | None, tables: Any = None) -> Presentation:
+    """Colour and the terminal's width when a terminal reads stdout; fixed
+    widths and no styles for files and pipes, so their bytes are reproducible."""
+    if output is None and sys.stdout.isatty():
+        return Presentation(color=True, width=shutil.get_terminal_size().columns, tables=tables)
+    return Presentation(tables=tables)
+
+
+def _show(subject: Subject, fmt: Any, thing: Any, output: Path | None, tables: Any = None) -> None:
+    emit(reporter_for(subject, OutputFormat(fmt.value), _presentation(output, tables)).render(thing), output)
+
+
 def _load_mappings(extra: list[Path] | None):
     from .mappings import load_mappings
 
     return load_mappings(extra or ())
+
+
+def _tables_loader(extra: list[Path] | None) -> Callable[[], Any]:
+    """A loader the library calls after reading its input; it keeps what it
+    loaded, so the command's own report uses the same tables without a reload."""
+    return functools.cache(lambda: _load_mappings(extra))
 
 
 @app.callback()
@@ -131,19 +134,14 @@ def _main(
 @app.command()
 def inspect(
     apk: Annotated[Path, typer.Argument(help="The APK to read.")],
-    format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
+    format: Annotated[InspectFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     mappings: MappingsOption = None,
 ) -> None:
     """What the app can reach: permissions, SDKs, data types, with evidence."""
-    from .apk.facts import read_apk_facts
-    from .apk.profile import build_profile
-    from .report.inspect import render_inspect
+    from .apk import inspect_apk
 
-    facts = read_apk_facts(apk)  # first: a bad APK is reported without loading the tables
-    profile = build_profile(facts, _load_mappings(mappings))
-    to_terminal = output is None and sys.stdout.isatty()
-    emit(render_inspect(profile, format.value, color=to_terminal, width=None if to_terminal else 100), output)
+    _show(Subject.inspect, format, inspect_apk(apk, _tables_loader(mappings)), output)
 
 
 @app.command()
@@ -151,27 +149,23 @@ def policy(
     policy: Annotated[
         str, typer.Argument(help="The privacy policy (.txt, .html, .md, .pdf) or - for stdin.")
     ],
-    format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
+    format: Annotated[PolicyFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     mappings: MappingsOption = None,
 ) -> None:
     """What the policy states, per data type and third party, with evidence."""
-    from .policy.read import read_document
-    from .policy.statements import read_statements
-    from .report.policy import render_policy
+    from .policy import read_policy
 
-    document = read_document(policy)  # a bad policy is reported even when the tables are broken
-    tables = _load_mappings(mappings)
-    reading = read_statements(document, tables)
-    color = output is None and sys.stdout.isatty()
-    emit(render_policy(reading, format.value, tables, color=color), output)
+    tables = _tables_loader(mappings)
+    reading = read_policy(policy, tables)
+    _show(Subject.policy, format, reading, output, tables=tables())
 
 
 @app.command()
 def check(
     apk: Annotated[Path, typer.Argument(help="The APK.")],
     policy: Annotated[str, typer.Argument(help="Its privacy policy, or - for stdin.")],
-    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     fail_on: Annotated[
         FailOn | None,
@@ -198,25 +192,68 @@ def check(
         typer.Option("--no-timestamp", help="Leave the timestamp out of the report (byte-identical output)."),
     ] = False,
     mappings: MappingsOption = None,
+    data_safety: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-safety", help="Also check the app's Data safety form (Play Console's CSV export)."
+        ),
+    ] = None,
 ) -> None:
     """The diff: findings with evidence; exit 1 on findings at or above --fail-on."""
-    from .pipeline import run_check
+    from datetime import datetime, timezone
 
-    code = run_check(
-        apk=apk,
-        policy=policy,
-        format=format.value,
-        output=output,
-        fail_on=fail_on.value if fail_on else None,
-        baseline=baseline,
-        write_baseline=write_baseline,
-        reason=reason,
-        config_path=config,
-        timestamp=not no_timestamp,
+    from .baseline import accept_findings, apply_baseline, load_baseline, save_baseline
+    from .config import load_config
+    from .exit_codes import check_exit_code
+    from .pipeline import check as run_check
+
+    settings = load_config(config)
+    accepted = load_baseline(baseline) if baseline is not None else None  # a typo fails before the work
+    stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if not no_timestamp else None
+    result = run_check(
+        apk,
+        policy,
+        config=settings,
         extra_mappings=tuple(mappings or ()),
-        emit=emit,
+        fail_on=fail_on.value if fail_on else None,
+        timestamp=stamp,
+        data_safety=data_safety,
     )
-    raise typer.Exit(code)
+    # issue 16: the Data safety form's findings share the baseline (no-ops without a form)
+    from .datasafety.baseline import accept_form_findings, apply_form_baseline
+
+    if write_baseline is not None:
+        accepted = accept_findings(result.findings, reason, result.profile.mappings_digest, previous=accepted)
+        accepted = accept_form_findings(result, accepted, reason)
+        save_baseline(write_baseline, accepted)
+    if accepted is not None:
+        result = apply_form_baseline(apply_baseline(result, accepted), accepted)
+    _show(Subject.check, format, result, output)
+    raise typer.Exit(check_exit_code(result))
+
+
+class DraftFormat(str, enum.Enum):
+    """The formats of ``datasafety`` (issue 16): csv is Play Console's import format."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def datasafety(
+    apk: Annotated[Path, typer.Argument(help="The APK.")],
+    policy: Annotated[
+        str | None, typer.Option("--policy", help="Its privacy policy: adds evidence and questions.")
+    ] = None,
+    format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
+    output: OutputOption = None,
+    mappings: MappingsOption = None,
+) -> None:
+    """Draft Google Play's Data safety form: text, JSON, or Play Console's CSV import format."""
+    from .datasafety.draft_command import run_draft
+
+    emit(run_draft(apk, policy, format.value, tuple(mappings or ())), output)
 
 
 @app.command()
@@ -243,9 +280,9 @@ def scan(
     mappings: MappingsOption = None,
 ) -> None:
     """Check a whole catalog of apps; results go to a resumable SQLite store."""
-    from .batch.run import run_scan
+    from .batch.run import scan_catalog
 
-    code = run_scan(
+    report = scan_catalog(
         catalog=catalog,
         db=db,
         workers=workers,
@@ -259,34 +296,36 @@ def scan(
         config_path=config,
         extra_mappings=tuple(mappings or ()),
     )
-    raise typer.Exit(code)
+    if not quiet:
+        typer.echo(report.final_line(), err=True)
+    raise typer.Exit(ExitCode.OK)
 
 
 @app.command()
 def summary(
     db: Annotated[Path, typer.Argument(help="A results store written by scan.")],
-    format: Annotated[SummaryFormat, typer.Option("--format", "-f")] = SummaryFormat.text,
+    format: Annotated[SummaryFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
 ) -> None:
     """Summarise a scan: statuses, most omitted data types, SDK prevalence."""
-    from .batch.summary import render_summary
+    from .batch.summary import load_summary
 
-    emit(render_summary(db, format.value), output)
+    _show(Subject.summary, format, load_summary(db), output)
 
 
 @app.command()
 def export(
     db: Annotated[Path, typer.Argument(help="A results store written by scan.")],
-    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = "csv",
     per_app: Annotated[
         bool, typer.Option("--per-app", help="One row per app instead of one per finding.")
     ] = False,
     output: OutputOption = None,
 ) -> None:
     """Export scan results, one row per finding (or per app)."""
-    from .batch.export import render_export
+    from .batch.export import load_export
 
-    emit(render_export(db, format.value, per_app=per_app), output)
+    _show(Subject.export, format, load_export(db, per_app=per_app), output)
 
 
 @mappings_app.command("check")
@@ -303,8 +342,12 @@ def mappings_check(
     problems = check_mappings(extra)
     if problems:
         typer.echo(render_mapping_problems(problems))
-        raise typer.Exit(EXIT_ERROR)
-    typer.echo(render_mapping_check(load_mappings(extra)))
+        raise typer.Exit(ExitCode.ERROR)
+    tables = load_mappings(extra)
+    from .datasafety.table import load_form_table  # issue 16: datasafety.yaml is validated by its owner
+
+    load_form_table(tables)
+    typer.echo(render_mapping_check(tables))
 
 
 @mappings_app.command("list")
@@ -314,13 +357,10 @@ def mappings_list(
     mappings: MappingsOption = None,
 ) -> None:
     """Show what the tables know."""
-    from .report.mappings import render_mapping_list
+    from .report.mappings import MappingListing
 
-    typer.echo(
-        render_mapping_list(
-            _load_mappings(mappings), table.value if table else None, summary_only=summary_only
-        )
-    )
+    listing = MappingListing(_load_mappings(mappings), table.value if table else None, summary_only)
+    emit(reporter_for(Subject.mappings, OutputFormat.text).render(listing), None)
 
 
 def _is_usage_error(exc: BaseException) -> bool:
@@ -350,25 +390,25 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:  # raised by commands with their code
         return exc.exit_code
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+        return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
     except ConsistencyError as exc:  # InputError and the rest: one line, exit 2
         typer.echo(f"consistency: error: {exc}", err=True)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except KeyboardInterrupt:
         typer.echo("consistency: interrupted", err=True)
-        return 130
+        return ExitCode.INTERRUPTED
     except Exception as exc:  # a bug: never exit 1, which CI would read as findings
         if _is_usage_error(exc):
             exc.show()  # type: ignore[attr-defined]
-            return EXIT_ERROR
+            return ExitCode.ERROR
         if _state["debug"]:
             raise
         typer.echo(
             f"consistency: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
             err=True,
         )
-        return EXIT_ERROR
-    return EXIT_OK
+        return ExitCode.ERROR
+    return ExitCode.OK
 
 
 if __name__ == "__main__":  # pragma: no cover

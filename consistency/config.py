@@ -81,6 +81,28 @@ class _SeveritySettings(BaseModel):
     omitted_dangerous_data: SeverityName | None = None
     omitted_other_data: SeverityName | None = None
     omitted_sdk: SeverityName | None = None
+    unknown: SeverityName | None = None
+    # the review rubric's rules (consistency.rubric.RULES)
+    policy_language: SeverityName | None = None
+    on_device_only: SeverityName | None = None
+    weak_evidence: SeverityName | None = None
+    derived_from_ip: SeverityName | None = None
+    advertising_id_unmentioned: SeverityName | None = None
+    identity_sdk_unnamed: SeverityName | None = None
+    by_reference: SeverityName | None = None
+    storage_access: SeverityName | None = None
+    sdk_data_unnamed: SeverityName | None = None
+    nothing_collected_contradicted: SeverityName | None = None
+    denial_contradicted: SeverityName | None = None
+    denial_weakly_contradicted: SeverityName | None = None
+    # issue 16: the Data safety form's rules (consistency.datasafety.threeway.SEVERITY_RULES)
+    datasafety_undeclared: SeverityName | None = None
+    datasafety_undeclared_other: SeverityName | None = None
+    datasafety_not_shared: SeverityName | None = None
+    datasafety_undisclosed: SeverityName | None = None
+    datasafety_undisclosed_denied: SeverityName | None = None
+    datasafety_sharing_denied: SeverityName | None = None
+    datasafety_unsupported: SeverityName | None = None
 
 
 class _ConfigFile(BaseModel):

@@ -18,7 +18,10 @@ Stages (see README, "How it works"):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NewType
+from typing import TYPE_CHECKING, Literal, NewType
+
+if TYPE_CHECKING:  # issue 16: the form's side lives in its own package; no runtime import
+    from .datasafety.model import DataSafetyCheck
 
 DataTypeId = NewType("DataTypeId", str)
 """A data type id from ``mappings/datatypes.yaml`` such as ``location.precise``."""
@@ -351,6 +354,18 @@ class PartyDisclosure:
 
 
 @dataclass(frozen=True)
+class PolicyLanguage:
+    """The language a policy is written in, recognised from its text."""
+
+    id: str
+    """``en``, ``zh``...; ``und`` when the text does not tell."""
+    name: str
+    covered: bool
+    """The phrase tables read this language. When False the policy's silence
+    proves nothing: data types are ``unknown`` rather than ``omitted``."""
+
+
+@dataclass(frozen=True)
 class PolicyReading:
     """Everything the checker needs to know about a policy."""
 
@@ -360,14 +375,23 @@ class PolicyReading:
     parties: tuple[PartyDisclosure, ...]
     catch_all_evidence: tuple[Statement, ...] = ()
     """Sentences that only use catch-alls ("personal information", "third parties")."""
+    language: PolicyLanguage | None = None
+    """None when not detected (too little text, or read without detection): taken as covered."""
 
 
 # ------------------------------------------------------------------ the check
 
-FindingClass = Literal["disclosed", "vague", "omitted", "contradicted", "unsupported"]
+FindingClass = Literal["disclosed", "vague", "omitted", "contradicted", "unsupported", "unknown"]
 Severity = Literal["high", "medium", "low", "info", "none"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("none", "info", "low", "medium", "high")
-FINDING_CLASSES: tuple[FindingClass, ...] = ("contradicted", "omitted", "vague", "unsupported", "disclosed")
+FINDING_CLASSES: tuple[FindingClass, ...] = (
+    "contradicted",
+    "omitted",
+    "vague",
+    "unknown",
+    "unsupported",
+    "disclosed",
+)
 """Worst first: the order reports use."""
 
 
@@ -402,6 +426,9 @@ class Finding:
     message: str = ""
     fingerprint: str = ""
     """Stable identity for baselines (see consistency.baseline)."""
+    rule: str = ""
+    """The rubric rule that decided the class and severity (``consistency.rubric``),
+    such as ``by_reference`` or ``on_device_only``; empty for the plain class rule."""
 
 
 @dataclass(frozen=True)
@@ -419,3 +446,5 @@ class CheckResult:
     tool_version: str = ""
     timestamp: str | None = None
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    data_safety: DataSafetyCheck | None = None
+    """Issue 16: the Data safety form's side (``check --data-safety``), None without a form."""

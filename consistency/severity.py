@@ -18,8 +18,12 @@ omitted_other_data       medium    any other omitted data type (normal permissio
 omitted_sdk              medium    a bundled SDK the policy does not name at all
 vague                    low       only a broad term covers the subject
 unsupported              info      the policy claims data the APK shows no sign of
+unknown                  info      the policy's language is not read: its silence proves nothing
 disclosed                none      clearly disclosed
 =======================  ========  =====================================================
+
+The review rubric's rules (:mod:`consistency.rubric`) take the place of these
+when they apply, with their own defaults, overridable by name the same way.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .models import SEVERITY_ORDER, DataSource, FindingClass, Severity
+from .rubric import RULES
 
 DEFAULT_SEVERITY: dict[str, Severity] = {
     "contradicted": "high",
@@ -35,7 +40,9 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "omitted_sdk": "medium",
     "vague": "low",
     "unsupported": "info",
+    "unknown": "info",
     "disclosed": "none",
+    **{name: rule.severity for name, rule in RULES.items()},
 }
 """Default severity of every rule (the most specific case of a finding class)."""
 
@@ -44,10 +51,12 @@ SEVERITY_RULES: tuple[str, ...] = (
     "omitted",
     "vague",
     "unsupported",
+    "unknown",
     "disclosed",
     "omitted_dangerous_data",
     "omitted_other_data",
     "omitted_sdk",
+    *RULES,
 )
 """Every key a configuration may override: the five classes and the cases of ``omitted``."""
 
@@ -66,9 +75,13 @@ def decide_severity(
     subject_type: str,
     sources: Iterable[DataSource],
     overrides: Mapping[str, Severity] | None = None,
+    rubric_rule: str = "",
 ) -> Severity:
-    """The severity of a finding: the rule's override, else the class's override, else the default."""
-    rule = severity_rule(status, subject_type, sources)
+    """The severity of a finding: the rule's override, else the class's override, else the default.
+
+    ``rubric_rule`` names the review-rubric rule that decided the finding
+    (:mod:`consistency.rubric`); it replaces the class's own rule."""
+    rule = rubric_rule or severity_rule(status, subject_type, sources)
     overrides = overrides or {}
     if rule in overrides:
         return overrides[rule]

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from consistency.baseline import fingerprint
-from consistency.mapping_schema import (
+from consistency.mappings import Mappings
+from consistency.mappings.schema import (
     BroadTermSpec,
     CatchAllSpec,
     DataCategorySpec,
@@ -33,7 +34,6 @@ from consistency.mapping_schema import (
     SdkSpec,
     SdksTable,
 )
-from consistency.mappings import Mappings
 from consistency.models import (
     ApkFacts,
     AppProfile,
@@ -131,7 +131,7 @@ def tiny_mappings() -> Mappings:
             PermissionSpec(
                 name="android.permission.ACCESS_WIFI_STATE", protection="normal", data_types=("device.ids",)
             ),
-            PermissionSpec(name="android.permission.INTERNET", protection="normal"),
+            PermissionSpec(name="android.permission.INTERNET", protection="normal", network=True),
         )
     )
     sig = SdkSignature(classes=("com.example.sdk",))
@@ -294,17 +294,22 @@ def app_profile(
     sdks: Sequence[SdkHit] = (),
     *,
     package: str = PACKAGE,
+    network: bool = True,
     **fact_overrides,
 ) -> AppProfile:
     """A profile reaching ``data`` (data type id -> sources). SDK sources also
-    add the SDK to ``sdks`` unless it is already there."""
+    add the SDK to ``sdks`` unless it is already there. The app requests INTERNET
+    unless ``network`` is False (an offline app, review rubric rule 1)."""
     data = dict(data or {})
     hits = {h.sdk_id: h for h in sdks}
     for sources in data.values():
         for s in sources:
             if s.kind == "sdk" and s.id not in hits:
                 hits[s.id] = sdk_hit(s.id)
-    permissions = sorted({s.id for sources in data.values() for s in sources if s.kind == "permission"})
+    permissions = sorted(
+        {s.id for sources in data.values() for s in sources if s.kind == "permission"}
+        | ({"android.permission.INTERNET"} if network else set())
+    )
     return AppProfile(
         facts=apk_facts(package, permissions, **fact_overrides),
         sdks=tuple(hits[k] for k in sorted(hits)),

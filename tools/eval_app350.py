@@ -1,6 +1,6 @@
 """Measure policy reading on the APP-350 corpus (``make eval-app350 APP350=DIR``).
 
-    python tools/eval_app350.py DIR [--errors] [--only ID,ID]
+    python -m tools.eval_app350 DIR [--errors] [--only ID,ID]
 
 ``DIR`` is the corpus's ``APP_350_v1_1`` folder: ``annotations/policy_N.yml``
 (expert practice annotations per segment) and ``original_documents*/N.html``
@@ -183,7 +183,7 @@ def _broadly_affirmed(disclosure) -> bool:
 
 def found_by_keywords(document, lexicon) -> set[str]:
     """Groups any of whose types a table phrase names (exact or broad) anywhere in the text."""
-    from consistency.policy.lexicon import DataEntry
+    from consistency.policy.extract.lexicon import DataEntry
 
     named: set[str] = set()
     for sentence in document.sentences:
@@ -197,13 +197,12 @@ def found_by_keywords(document, lexicon) -> set[str]:
 
 def evaluate(policies: Sequence[Policy], mappings) -> tuple[Result, Result]:
     """(reader, keyword baseline) over the policies."""
-    from consistency.policy.lexicon import lexicon_for
-    from consistency.policy.read import read_document
-    from consistency.policy.statements import read_statements
+    from consistency.policy.document.read import read_document
+    from consistency.policy.extract.statements import read_statements
 
     from consistency.errors import PolicyReadError
 
-    lexicon = lexicon_for(mappings)
+    lexicon = mappings.lexicon
     reader, keywords = Result(), Result()
     for policy in policies:
         try:
@@ -243,7 +242,7 @@ def report(policies: Sequence[Policy], reader: Result, keywords: Result, *, erro
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="tools/eval_app350.py", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.eval_app350", description=__doc__.split("\n")[0])
     parser.add_argument("corpus", type=Path, help="the APP_350_v1_1 folder")
     parser.add_argument("--errors", action="store_true", help="list the reader's errors")
     parser.add_argument("--only", default="", help="comma-separated policy ids")

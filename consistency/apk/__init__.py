@@ -4,6 +4,7 @@ data types reachable, each with its sources)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,9 +13,19 @@ if TYPE_CHECKING:
     from ..models import AppProfile
 
 
-def inspect_apk(path: str | Path, mappings: Mappings) -> AppProfile:
-    """Read an APK and say what it can reach. Raises ApkReadError on bad input."""
+def inspect_apk(
+    path: str | Path,
+    mappings: Mappings | Callable[[], Mappings] | None = None,
+    *,
+    extra_mappings: Sequence[str | Path] = (),
+) -> AppProfile:
+    """Read an APK and say what it can reach. The tables (``mappings``, or a
+    function that loads them; by default the built-in tables plus
+    ``extra_mappings``) are loaded only after the APK was read, so a bad
+    APK is reported even when the tables are broken. Raises ApkReadError on bad input."""
+    from ..mappings import resolve_mappings
     from .facts import read_apk_facts
     from .profile import build_profile
 
-    return build_profile(read_apk_facts(path), mappings)
+    facts = read_apk_facts(path)
+    return build_profile(facts, resolve_mappings(mappings, extra_mappings))

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..mapping_schema import PermissionSpec
 from ..mappings import Mappings
+from ..mappings.schema import PermissionSpec
 from ..models import (
     ApkFacts,
     AppProfile,
@@ -82,7 +82,9 @@ def _reaches_older_devices(
 
 def build_profile(facts: ApkFacts, mappings: Mappings) -> AppProfile:
     """What the policy must cover: detected SDKs and reachable data, sorted."""
-    sdks = match_sdks(facts.classes, facts.native_libs, (m.name for m in facts.meta_data), mappings.sdks)
+    sdks = match_sdks(
+        facts.classes, facts.native_libs, (m.name for m in facts.meta_data), mappings.sdk_signatures
+    )
     requested = tuple(
         interpret_permission(p, facts.target_sdk, mappings.permission(p.name), facts.min_sdk)
         for p in facts.permissions

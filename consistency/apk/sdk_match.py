@@ -25,9 +25,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..mapping_schema import SdkSpec, SdksTable
+from ..mappings.schema import SdkSpec, SdksTable
 from ..models import DataTypeId, NativeLib, SdkEvidence, SdkHit, SdkId
 
 MAX_EXAMPLES = 5
@@ -50,13 +49,8 @@ class CompiledSignatures:
 
 
 def compile_signatures(table: SdksTable) -> CompiledSignatures:
-    """Compile a table once; repeated calls with the same (immutable) table are
-    served from a small cache, so batch workers pay for it once per table."""
-    return _compile(table)
-
-
-@lru_cache(maxsize=4)
-def _compile(table: SdksTable) -> CompiledSignatures:
+    """Compile a table into lookups. Called once per knowledge object
+    (:attr:`consistency.mappings.Mappings.sdk_signatures` keeps the result)."""
     prefixes: dict[str, list[str]] = defaultdict(list)
     metas: dict[str, list[str]] = defaultdict(list)
     libs: list[tuple[re.Pattern[str], str, str]] = []
@@ -98,10 +92,9 @@ def match_sdks(
     classes: Iterable[str],
     native_libs: Iterable[NativeLib],
     meta_data_keys: Iterable[str],
-    table: SdksTable,
+    compiled: CompiledSignatures,
 ) -> tuple[SdkHit, ...]:
-    """Every SDK of ``table`` with evidence in the APK, sorted by id."""
-    compiled = compile_signatures(table)
+    """Every SDK of the compiled table with evidence in the APK, sorted by id."""
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     package_cache: dict[str, dict[str, str]] = {}
     for class_name in classes:
@@ -181,7 +174,7 @@ def sdk_data_types(spec: SdkSpec, category_defaults: dict[str, tuple[str, ...]])
     return tuple(DataTypeId(t) for t in sorted(set(types)))
 
 
-def sdks_matching_example(example: str, table: SdksTable) -> frozenset[str]:
+def sdks_matching_example(example: str, compiled: CompiledSignatures) -> frozenset[str]:
     """Ids of the SDKs one ``examples`` entry of ``sdks.yaml`` is detected as.
 
     An example is a class name, ``lib/<abi>/<file>.so`` for a native library, or
@@ -189,10 +182,10 @@ def sdks_matching_example(example: str, table: SdksTable) -> frozenset[str]:
     ``SdkSpec.examples``), so the table's own match/no_match lists can be run
     through the real matcher."""
     if example.startswith("meta:"):
-        hits = match_sdks((), (), (example[len("meta:") :],), table)
+        hits = match_sdks((), (), (example[len("meta:") :],), compiled)
     elif example.startswith("lib/") and example.count("/") == 2:
         _, abi, name = example.split("/")
-        hits = match_sdks((), (NativeLib(abi, name),), (), table)
+        hits = match_sdks((), (NativeLib(abi, name),), (), compiled)
     else:
-        hits = match_sdks((example,), (), (), table)
+        hits = match_sdks((example,), (), (), compiled)
     return frozenset(hit.sdk_id for hit in hits)

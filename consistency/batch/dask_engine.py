@@ -2,11 +2,12 @@
 
 Each Dask task hands its item to a :class:`~consistency.batch.sandbox.Sandbox`
 owned by the Dask worker (one per worker thread, started on first use and kept
-for the life of the worker, so the tables are loaded once per worker). The
+for the life of the worker). The compiled tables travel once per Dask worker, as a
+scattered :class:`~consistency.batch.worker.KnowledgeParcel`. The
 item thus runs under the same time and memory limits as with the local engine,
 and a hang, a crash or a memory hog kills the sandbox, never the Dask worker.
-Only the small, picklable :class:`ScanOptions` and :class:`CatalogItem` travel
-to the cluster, and only the :class:`ItemResult` comes back: the parent writes
+Besides the parcel, only the small, picklable :class:`ScanOptions` and
+:class:`CatalogItem` travel to the cluster, and only the :class:`ItemResult` comes back: the parent writes
 the store, so a scan can move between engines and be resumed by either.
 
 Submission is bounded (twice the cluster's threads in flight, refilled through
@@ -25,26 +26,26 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from ..errors import ScanError
 from .inputs import CatalogItem
 from .sandbox import Sandbox, WorkerInfo
-from .worker import ItemResult, ScanOptions
+from .worker import ItemResult, KnowledgeParcel, ScanOptions
 
 MAX_BATCH = 8
 CONNECT_TIMEOUT = 20
 """Seconds to wait for a given scheduler before the scan stops with ScanError."""
 
-_sandboxes: dict[tuple[ScanOptions, int], Sandbox] = {}
+_sandboxes: dict[tuple[ScanOptions, KnowledgeParcel, int], Sandbox] = {}
 _sandboxes_lock = threading.Lock()
 
 
 def run_in_sandbox(
-    items: Sequence[CatalogItem], options: ScanOptions
+    items: Sequence[CatalogItem], options: ScanOptions, parcel: KnowledgeParcel
 ) -> tuple[list[ItemResult], WorkerInfo | None]:
     """The Dask task: run a few items, one by one, each under its own deadline, in
     this worker's sandbox (started on first use)."""
-    key = (options, threading.get_ident())
+    key = (options, parcel, threading.get_ident())
     with _sandboxes_lock:
         sandbox = _sandboxes.get(key)
         if sandbox is None:
-            sandbox = _sandboxes[key] = Sandbox(options)
+            sandbox = _sandboxes[key] = Sandbox(options, parcel)
             if len(_sandboxes) == 1:
                 atexit.register(_close_sandboxes)
     results = [sandbox.run_one(item) for item in items]
@@ -61,6 +62,7 @@ def _close_sandboxes() -> None:
 def run_dask(
     items: Iterable[CatalogItem],
     options: ScanOptions,
+    parcel: KnowledgeParcel,
     workers: int,
     scheduler: str | None,
     on_worker_ready: Callable[[WorkerInfo], None] | None = None,
@@ -103,13 +105,14 @@ def run_dask(
         batches = iter([items[i : i + size] for i in range(0, len(items), size)])
         by_key: dict[str, list[CatalogItem]] = {}
         completed = as_completed(loop=client.loop)
+        scattered = client.scatter(parcel, broadcast=True)
 
         def submit_next() -> bool:
             batch = next(batches, None)
             if batch is None:
                 return False
             key = f"consistency-items-{uuid.uuid4().hex}"
-            future = client.submit(run_in_sandbox, batch, options, key=key, pure=False)
+            future = client.submit(run_in_sandbox, batch, options, scattered, key=key, pure=False)
             by_key[future.key] = batch
             completed.add(future)
             return True

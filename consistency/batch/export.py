@@ -14,11 +14,13 @@ import csv
 import io
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..models import FINDING_CLASSES, SEVERITY_ORDER
+from ..report.interface import Reporter
 from .store import open_store
 
 FINDING_COLUMNS = (
@@ -68,16 +70,30 @@ APP_COLUMNS = (
 )
 
 
-def render_export(db: str | Path, fmt: str, per_app: bool = False) -> str:
-    """Every row of the store ``db`` as ``csv`` or ``jsonl``. Raises ScanError
-    for a missing or foreign store."""
-    if fmt not in ("csv", "jsonl"):
-        raise ValueError(f"unknown export format {fmt!r}")
+@dataclass(frozen=True)
+class ExportTable:
+    """The rows of an export and the CSV columns they are written in."""
+
+    rows: tuple[dict[str, Any], ...]
+    columns: tuple[str, ...]
+
+
+def load_export(db: str | Path, per_app: bool = False) -> ExportTable:
+    """Every row of the store ``db``, one per finding (or per app). Raises
+    ScanError for a missing or foreign store."""
     with open_store(db, readonly=True) as store:
-        rows = list(app_rows(store.connection) if per_app else finding_rows(store.connection))
-    if fmt == "jsonl":
-        return "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in rows)
-    return _csv(rows, APP_COLUMNS if per_app else FINDING_COLUMNS)
+        rows = tuple(app_rows(store.connection) if per_app else finding_rows(store.connection))
+    return ExportTable(rows, APP_COLUMNS if per_app else FINDING_COLUMNS)
+
+
+class ExportJsonlReporter(Reporter[ExportTable]):
+    def render(self, subject: ExportTable) -> str:
+        return "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in subject.rows)
+
+
+class ExportCsvReporter(Reporter[ExportTable]):
+    def render(self, subject: ExportTable) -> str:
+        return _csv(subject.rows, subject.columns)
 
 
 def finding_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
@@ -128,7 +144,7 @@ def app_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         yield row
 
 
-def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+def _csv(rows: Sequence[dict[str, Any]], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)

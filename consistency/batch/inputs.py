@@ -231,6 +231,12 @@ def _manifest_draft(record: dict[str, Any], path: Path, line: int) -> _Draft:
     base = path.parent
     apk_path = _resolve(base, apk)
     metadata = {k: v for k, v in record.items() if k not in RESERVED_COLUMNS}
+    form = _cell(record, "data_safety", where)  # issue 16: the app's Data safety form (Play Console CSV)
+    metadata.pop("data_safety", None)
+    if form:
+        from ..datasafety.batch import form_metadata
+
+        metadata.update(form_metadata(_resolve(base, form)))
     return _Draft(
         explicit or _stem(apk),
         bool(explicit),

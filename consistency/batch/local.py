@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .inputs import CatalogItem
 from .sandbox import Sandbox, WorkerInfo
-from .worker import ItemResult, ScanOptions
+from .worker import ItemResult, KnowledgeParcel, ScanOptions
 
 
 def run_local(
     items: Iterable[CatalogItem],
     options: ScanOptions,
+    parcel: KnowledgeParcel,
     workers: int,
     on_worker_ready: Callable[[WorkerInfo], None] | None = None,
 ) -> Iterator[ItemResult]:
@@ -32,7 +33,7 @@ def run_local(
     checks it against its own). Raises ScanError when workers cannot start."""
     pending = iter(items)
     retry: deque[CatalogItem] = deque()
-    pool = [Sandbox(options) for _ in range(max(1, workers))]
+    pool = [Sandbox(options, parcel) for _ in range(max(1, workers))]
     selector = selectors.DefaultSelector()
     registered: dict[int, Sandbox] = {}
     busy = 0

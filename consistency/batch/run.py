@@ -1,6 +1,6 @@
 """``consistency scan``: a catalog in, a resumable SQLite store out.
 
-:func:`run_scan` is the body of the CLI command. In order, so that every
+:func:`scan_catalog` is what the CLI command calls. In order, so that every
 mistake the user can fix is reported before any work starts: check the
 options, read the configuration and load the tables (a broken table stops the
 scan here, not in every worker), read the catalog (a malformed manifest is a
@@ -8,10 +8,10 @@ CatalogError with ``file:line``), open the store, plan (skip what is up to
 date: :mod:`consistency.batch.resume`), then run the engine and write each
 result as it arrives, one transaction per item, from this process only.
 
-Exit code 0 when the scan completed, even with failed items (they are results,
-recorded with their reason); errors about the scan itself (store, scheduler,
+A scan that completes returns its :class:`ScanReport`, even with failed items
+(they are results, recorded with their reason); errors about the scan itself (store, scheduler,
 workers that cannot start, tables that differ between this machine and a Dask
-worker) raise ScanError, which the CLI turns into exit code 2. Items finished
+worker) raise ScanError, which the CLI turns into its exit code. Items finished
 before such an error, or before Ctrl-C or a kill, stay in the store.
 """
 
@@ -24,12 +24,12 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from ..errors import ScanError
 from .progress import make_progress
 from .sandbox import WorkerInfo
-from .worker import ITEM_STATUSES, ItemResult, ScanOptions
+from .worker import ITEM_STATUSES, ItemResult, KnowledgeParcel, ScanOptions
 
 ENGINES = ("local", "dask")
 
@@ -66,17 +66,6 @@ class ScanReport:
         return f"scan: {self.ran} items in {self.seconds:.1f} s: {parts}{rest}; results in {self.db}"
 
 
-def run_scan(*, quiet: bool = False, stream: TextIO | None = None, **options: Any) -> int:
-    """The ``scan`` command: scan, then print the final line (unless quiet);
-    returns the exit code, 0. Takes the keyword arguments of :func:`scan_catalog`."""
-    stream = stream if stream is not None else sys.stderr
-    report = scan_catalog(quiet=quiet, stream=stream, **options)
-    if not quiet:
-        stream.write(report.final_line() + "\n")
-        stream.flush()
-    return 0
-
-
 def scan_catalog(
     *,
     catalog: Path,
@@ -109,9 +98,7 @@ def scan_catalog(
     tables = load_mappings(mapping_dirs)
     items = read_catalog(catalog)
     key = run_key(__version__, tables.digest, config)
-    options = ScanOptions(
-        mapping_dirs=mapping_dirs, config=config, item_timeout=item_timeout, item_memory_mb=item_memory_mb
-    )
+    options = ScanOptions(config=config, item_timeout=item_timeout, item_memory_mb=item_memory_mb)
     started = time.monotonic()
     engine_started = first_result = engine_done = None
     with open_store(db) as store:
@@ -145,8 +132,11 @@ def scan_catalog(
             if plan.to_run:
                 expect = _worker_check(tables.digest, __version__)
                 size = min(workers, len(plan.to_run))  # no idle worker processes for a short rerun
+                parcel = KnowledgeParcel.pack(tables)
                 engine_started = time.monotonic()
-                results = _engine(engine, [p.item for p in plan.to_run], options, size, scheduler, expect)
+                results = _engine(
+                    engine, [p.item for p in plan.to_run], options, parcel, size, scheduler, expect
+                )
                 for result in results:
                     first_result = first_result or time.monotonic()
                     planned = by_id.pop(result.item_id)
@@ -218,12 +208,18 @@ def _worker_check(digest: str, version: str):
 
 
 def _engine(
-    engine: str, items, options: ScanOptions, workers: int, scheduler: str | None, on_ready
+    engine: str,
+    items,
+    options: ScanOptions,
+    parcel: KnowledgeParcel,
+    workers: int,
+    scheduler: str | None,
+    on_ready,
 ) -> Iterator[ItemResult]:
     if engine == "dask":
         from .dask_engine import run_dask
 
-        return run_dask(items, options, workers, scheduler, on_worker_ready=on_ready)
+        return run_dask(items, options, parcel, workers, scheduler, on_worker_ready=on_ready)
     from .local import run_local
 
-    return run_local(items, options, workers, on_worker_ready=on_ready)
+    return run_local(items, options, parcel, workers, on_worker_ready=on_ready)

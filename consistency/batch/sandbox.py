@@ -17,7 +17,7 @@ The protocol, over the child's stdin and a private duplicate of its stdout
 (fd 1 itself is pointed at stderr so a stray ``print`` in a library cannot
 corrupt it), is a stream of frames: a 4-byte big-endian length and a pickle.
 
-* parent -> child: ``("start", ScanOptions)``, then ``("item", CatalogItem)`` per item;
+* parent -> child: ``("start", ScanOptions, KnowledgeParcel)``, then ``("item", CatalogItem)`` per item;
 * child -> parent: ``("ready", mappings_digest, tool_version)`` or
   ``("error", message)`` once, then ``("result", ItemResult)`` per item.
 
@@ -44,8 +44,9 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, Literal
 
 from ..errors import ScanError
+from . import worker
 from .inputs import CatalogItem
-from .worker import ItemResult, ScanOptions, process_item
+from .worker import ItemResult, KnowledgeParcel, ScanOptions
 
 _HEADER = struct.Struct(">I")
 _MAX_FRAME = 1 << 30
@@ -71,14 +72,14 @@ def _child_main() -> int:
     if message is None or message[0] != "start":
         return 2
     options: ScanOptions = message[1]
+    parcel: KnowledgeParcel = message[2]
     try:
         from .. import __version__
         from .memory import limit_address_space
-        from .worker import worker_mappings
 
         limit_address_space(options.item_memory_mb)
-        tables = worker_mappings(options.mapping_dirs)
-        _warm_up(tables)
+        tables = parcel.unpack()
+        _warm_up()
     except MemoryError:
         _write_frame(
             channel, ("error", f"the worker does not fit in --item-memory {options.item_memory_mb} MiB")
@@ -89,30 +90,28 @@ def _child_main() -> int:
         return 2
     _write_frame(channel, ("ready", tables.digest, __version__))
     while (message := _read_frame(inbox)) is not None:
-        _write_frame(channel, ("result", process_item(message[1], options)))
+        # looked up on the module at each call, so a test-suite hook that wraps it is honoured
+        _write_frame(channel, ("result", worker.process_item(message[1], options, tables)))
     return 0
 
 
-def _warm_up(tables) -> None:
-    """Do the once-per-process work of the pipeline now, while the worker starts
-    (in parallel with the others): import every stage (androguard included) and
-    compile the policy lexicon, so the first item's timings measure the item."""
+def _warm_up() -> None:
+    """Import every stage now (androguard included), while the worker starts in
+    parallel with the others, so the first item's timings measure the item. The
+    tables arrive compiled in the parcel."""
     import importlib
 
     for module in (
         "androguard.core.axml",
         "androguard.core.apk",
         "consistency.apk.profile",
-        "consistency.policy.read",
-        "consistency.policy.html",
-        "consistency.policy.markdown",
+        "consistency.policy.document.read",
+        "consistency.policy.document.html",
+        "consistency.policy.document.markdown",
         "consistency.compare",
         "consistency.report.json",
     ):
         importlib.import_module(module)
-    from ..policy.lexicon import lexicon_for
-
-    lexicon_for(tables)
 
 
 def _die_with_parent() -> None:
@@ -163,8 +162,9 @@ class Sandbox:
     :meth:`feed` (bytes arrived), :meth:`overdue` (deadline passed) and
     :meth:`submit` (an item to run). Nothing here blocks except :meth:`run_one`."""
 
-    def __init__(self, options: ScanOptions) -> None:
+    def __init__(self, options: ScanOptions, parcel: KnowledgeParcel) -> None:
         self.options = options
+        self.parcel = parcel
         self.state: State = "dead"
         self.item: CatalogItem | None = None
         self.deadline = float("inf")
@@ -191,7 +191,7 @@ class Sandbox:
         self.state = "starting"
         self.item = None
         self.deadline = time.monotonic() + STARTUP_TIMEOUT
-        self._send(("start", self.options))
+        self._send(("start", self.options, self.parcel))
 
     def kill(self) -> None:
         process, self._process = self._process, None

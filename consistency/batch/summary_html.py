@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from ..report.interface import Reporter
 from .summary import SECTION_TITLES, Count, ScanSummary, percent, ranked_sections
 
 _BAR_WIDTH = 360
@@ -34,6 +35,7 @@ _COLORS = {
     "contradicted": "#b3261e",
     "omitted": "#d9822b",
     "vague": "#c9a227",
+    "unknown": "#7b3f99",
     "unsupported": "#6b7aa1",
     "disclosed": "#2f7d4f",
 }
@@ -144,3 +146,10 @@ def _bars(rows: list[_Bar]) -> str:
         )
     out.append("</svg>")
     return "".join(out)
+
+
+class SummaryHtmlReporter(Reporter[ScanSummary]):
+    """One self-contained page with inline SVG bars."""
+
+    def render(self, subject: ScanSummary) -> str:
+        return summary_html(subject)

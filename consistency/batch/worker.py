@@ -10,17 +10,17 @@ a ``failed`` result carrying the reason. What it cannot catch (a hang, a crash
 of the interpreter, the memory limit hit outside Python) is the job of the
 process that runs it (:mod:`consistency.batch.sandbox`).
 
-The mapping tables are loaded once per worker process and kept in a small
-module-level cache keyed by the table directories: options stay picklable
-(paths, not a ``Mappings``), and a worker that runs thousands of items parses
-the YAML once.
+The knowledge object (:class:`~consistency.mappings.Mappings`) is an argument:
+the scan loads it once in the parent and ships it, compiled, to every worker
+process in a :class:`KnowledgeParcel`, so no worker reads a table directory and
+every worker provably uses the parent's tables.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
+import pickle
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,13 +28,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..config import CheckConfig
 from ..errors import InputError
-from . import faults
 from .inputs import CatalogItem
 from .memory import peak_rss_kib, reset_peak_rss
 
 if TYPE_CHECKING:
-    from ..mappings import Mappings
     from ..models import AppProfile
+from ..mappings import Mappings
 
 ItemStatus = Literal["done", "no_policy", "failed"]
 ITEM_STATUSES: tuple[ItemStatus, ...] = ("done", "no_policy", "failed")
@@ -45,8 +44,6 @@ T = TypeVar("T")
 class ScanOptions:
     """Everything a worker needs besides the item; picklable and hashable."""
 
-    mapping_dirs: tuple[str, ...] = ()
-    """Extra table directories (the config's and ``--mappings``), absolute."""
     config: CheckConfig = field(default_factory=CheckConfig)
     item_timeout: float = 120.0
     """Seconds one item may take, enforced by the parent of the worker."""
@@ -119,8 +116,29 @@ class ItemResult:
     """JSON of the report's ``summary`` (counts by status and severity, verdict)."""
 
 
-def process_item(item: CatalogItem, options: ScanOptions) -> ItemResult:
-    """Run the pipeline on one item. Never raises for bad input."""
+@dataclass(frozen=True)
+class KnowledgeParcel:
+    """The compiled knowledge object, pickled once by the parent for all its workers.
+
+    Equal and hashed by the tables' digest, so a Dask worker can key its sandboxes
+    by it; the bytes are shipped as they are (one pickle, many workers)."""
+
+    digest: str
+    data: bytes = field(repr=False, compare=False)
+
+    @classmethod
+    def pack(cls, tables: Mappings) -> KnowledgeParcel:
+        return cls(tables.digest, pickle.dumps(tables.compiled(), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def unpack(self) -> Mappings:
+        tables = pickle.loads(self.data)
+        if not isinstance(tables, Mappings):
+            raise TypeError(f"a knowledge parcel holds {type(tables).__name__}, not Mappings")
+        return tables
+
+
+def process_item(item: CatalogItem, options: ScanOptions, tables: Mappings) -> ItemResult:
+    """Run the pipeline on one item with these tables. Never raises for bad input."""
     from .. import __version__
 
     started = time.perf_counter()
@@ -153,10 +171,8 @@ def process_item(item: CatalogItem, options: ScanOptions) -> ItemResult:
         )
 
     try:
-        faults.inject(item.item_id)
         if item.problem is not None or item.apk is None:
             return failed(item.problem or "no APK")
-        tables = worker_mappings(options.mapping_dirs)
         digest = tables.digest
         profile = stage.run("inspect", lambda: _inspect(item.apk, tables))
         apk_sha, app = profile.facts.sha256, _app_row(profile)
@@ -164,7 +180,7 @@ def process_item(item: CatalogItem, options: ScanOptions) -> ItemResult:
             return outcome("no_policy")
         reading = stage.run("policy", lambda: _read_policy(item.policy, tables))
         policy_sha = reading.document.sha256
-        result = stage.run("compare", lambda: _build_result(profile, reading, tables, options.config))
+        result = stage.run("compare", lambda: _compare(item, profile, reading, tables, options.config))
         findings, summary = _finding_rows(result)
     except InputError as exc:
         return failed(str(exc))
@@ -175,14 +191,6 @@ def process_item(item: CatalogItem, options: ScanOptions) -> ItemResult:
     except Exception as exc:  # a bug must fail one item, not a scan of thousands
         return failed(f"internal error: {type(exc).__name__}: {exc}".splitlines()[0])
     return outcome("done", findings=findings, summary=summary)
-
-
-@functools.lru_cache(maxsize=4)
-def worker_mappings(mapping_dirs: tuple[str, ...]) -> Mappings:
-    """The tables of this worker process, loaded on first use."""
-    from ..mappings import load_mappings
-
-    return load_mappings(mapping_dirs)
 
 
 # ----------------------------------------------------------------- the stages
@@ -254,11 +262,24 @@ def _app_row(profile: AppProfile) -> AppRow:
     )
 
 
+def _compare(item: CatalogItem, profile, reading, tables: Mappings, config: CheckConfig):
+    result = _build_result(profile, reading, tables, config)
+    from ..datasafety.batch import form_path, with_form  # issue 16: the catalog's data_safety column
+
+    form = form_path(item.metadata)
+    return result if form is None else with_form(result, form, tables, config)
+
+
 def _finding_rows(result) -> tuple[tuple[FindingRow, ...], str]:
+    from ..datasafety.batch import form_finding_dicts
     from ..report.json import result_to_dict
 
     doc = result_to_dict(result)
-    rows = tuple(
+    form_rows = tuple(  # issue 16: the Data safety form's findings, stored beside the others
+        FindingRow(**{**f, "data": json.dumps(f["data"], sort_keys=True, ensure_ascii=False)})
+        for f in form_finding_dicts(result)
+    )
+    rows = form_rows + tuple(
         FindingRow(
             subject_type=f["subject_type"],
             subject=f["subject"],

@@ -1,8 +1,10 @@
 """The policy half of the pipeline: read a published privacy policy into a
-normalised Document, then extract what each sentence states about data."""
+normalised Document (:mod:`.document`), then extract what each sentence states
+about data (:mod:`.extract`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,10 +13,19 @@ if TYPE_CHECKING:
     from ..models import PolicyReading
 
 
-def read_policy(source: str | Path, mappings: Mappings) -> PolicyReading:
-    """Read a policy file (or ``-`` for stdin) and extract its statements.
+def read_policy(
+    source: str | Path,
+    mappings: Mappings | Callable[[], Mappings] | None = None,
+    *,
+    extra_mappings: Sequence[str | Path] = (),
+) -> PolicyReading:
+    """Read a policy file (or ``-`` for stdin) and extract its statements. The tables
+    (``mappings``, or a function that loads them; by default the built-in tables
+    plus ``extra_mappings``) are loaded only after the policy was read, so a bad policy is reported even when the tables are broken.
     Raises PolicyReadError on bad input."""
-    from .read import read_document
-    from .statements import read_statements
+    from ..mappings import resolve_mappings
+    from .document.read import read_document
+    from .extract.statements import read_statements
 
-    return read_statements(read_document(source), mappings)
+    document = read_document(source)
+    return read_statements(document, resolve_mappings(mappings, extra_mappings))

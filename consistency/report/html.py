@@ -21,12 +21,12 @@ from collections.abc import Iterable
 
 from ..models import FINDING_CLASSES, CheckResult, Evidence, Finding
 from ..verdict import summarize, verdict_line
-from .interface import Reporter
-from .wording import CLASS_TITLES, describe_sources, fold_space, quote_window, section_path
+from .interface import Presentation, Reporter
+from .wording import CLASS_TITLES, describe_sources, fold_space, language_notice, quote_window, section_path
 
 _CSS = """
 :root { --fg:#1d1d1f; --muted:#5f6368; --line:#d9dce0; --bg:#fff; --soft:#f6f7f9;
-  --contradicted:#b3261e; --omitted:#b06000; --vague:#1a73a8; --unsupported:#5b5fc7; --disclosed:#1e7e34; }
+  --contradicted:#b3261e; --omitted:#b06000; --vague:#1a73a8; --unsupported:#5b5fc7; --unknown:#7b3f99; --disclosed:#1e7e34; }
 * { box-sizing: border-box; }
 body { margin:0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--fg); background:var(--bg); }
 header, main { max-width: 1100px; margin: 0 auto; padding: 0 1.2rem; }
@@ -44,7 +44,8 @@ code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; back
 .filters button[aria-pressed="true"] { background: var(--fg); color: var(--bg); }
 .finding { border: 1px solid var(--line); border-left: 5px solid var(--muted); border-radius: 6px; padding: .6rem .9rem; margin: .6rem 0; }
 .finding.contradicted { border-left-color: var(--contradicted); } .finding.omitted { border-left-color: var(--omitted); }
-.finding.vague { border-left-color: var(--vague); } .finding.unsupported { border-left-color: var(--unsupported); }
+.finding.vague { border-left-color: var(--vague); } .finding.unknown { border-left-color: var(--unknown); }
+.badge.unknown { background: var(--unknown); } .notice { background: #f3e8f7; padding: .5rem .9rem; border-radius: 6px; } .finding.unsupported { border-left-color: var(--unsupported); }
 .finding.disclosed { border-left-color: var(--disclosed); }
 .badge { display: inline-block; font-size: .75rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; padding: 0 .45rem; border-radius: 4px; color: #fff; background: var(--muted); vertical-align: 1px; }
 .badge.contradicted { background: var(--contradicted); } .badge.omitted { background: var(--omitted); } .badge.vague { background: var(--vague); }
@@ -107,8 +108,9 @@ def evidence_anchor(evidence: Evidence) -> str:
     return f"ev-{evidence.start}"
 
 
-class HtmlReporter(Reporter):
-    def __init__(self, quote_width: int = 160) -> None:
+class HtmlReporter(Reporter[CheckResult]):
+    def __init__(self, presentation: Presentation = Presentation(), *, quote_width: int = 160) -> None:
+        super().__init__(presentation)
         self.quote_width = quote_width
 
     def render(self, result: CheckResult) -> str:
@@ -127,6 +129,7 @@ class HtmlReporter(Reporter):
             self._header(result),
             "<main>",
             self._findings(result),
+            _data_safety_html(result),  # issue 16
             self._app(result),
             self._policy(result),
             "</main>",
@@ -172,7 +175,8 @@ class HtmlReporter(Reporter):
             f'<p class="meta">App <code>{esc(facts.package)}</code> {esc(version)} &middot; {esc(facts.path)} &middot; sha256 {esc(facts.sha256)}</p>'
             f'<p class="meta">Policy {esc(document.source)} ({esc(document.format)}) &middot; sha256 {esc(document.sha256)}</p>'
             f'<div class="verdict {summary.verdict}">{esc(verdict_line(summary))}</div>'
-            f'<ul class="counts">{counts}</ul>'
+            + (f'<p class="notice">{esc(notice)}</p>' if (notice := language_notice(result)) else "")
+            + f'<ul class="counts">{counts}</ul>'
             + "".join(f'<p class="small">{esc(e)}</p>' for e in extra)
             + "</header>"
         )
@@ -354,3 +358,12 @@ _ROLE_ORDER = ("denial", "disclosure", "claim", "vague", "catch_all")
 def _strongest_role(roles: Iterable[str]) -> str:
     present = set(roles)
     return next((r for r in _ROLE_ORDER if r in present), "disclosure")
+
+
+def _data_safety_html(result: CheckResult) -> str:
+    """Issue 16: the Data safety form's section, when a form was checked."""
+    if result.data_safety is None:
+        return ""
+    from ..datasafety.render import findings_html
+
+    return findings_html(result.data_safety)

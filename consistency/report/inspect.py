@@ -37,6 +37,7 @@ from collections import Counter
 from typing import Any
 
 from ..models import SCHEMA_VERSION, ApkFacts, AppProfile, RequestedPermission
+from .interface import Reporter
 from .json import sdk_to_dict, source_to_dict
 
 TOP_PACKAGES = 15
@@ -48,15 +49,19 @@ DEFAULT_PACKAGE = "(default package)"
 PLATFORM_PREFIX = "android.permission."
 
 
-def render_inspect(
-    profile: AppProfile, fmt: str = "text", *, color: bool = False, width: int | None = FILE_WIDTH
-) -> str:
-    """The report as a string, in ``text`` or ``json``."""
-    if fmt == "json":
-        return json.dumps(profile_to_dict(profile), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    if fmt == "text":
-        return _render_text(profile, color=color, width=width)
-    raise ValueError(f"unknown inspect format {fmt!r}")
+class InspectTextReporter(Reporter[AppProfile]):
+    """What the app can reach, as tables for a person."""
+
+    def render(self, subject: AppProfile) -> str:
+        p = self.presentation
+        return _render_text(subject, color=p.color, width=p.width or FILE_WIDTH)
+
+
+class InspectJsonReporter(Reporter[AppProfile]):
+    """The profile as the JSON document of ``inspect.schema.json``."""
+
+    def render(self, subject: AppProfile) -> str:
+        return json.dumps(profile_to_dict(subject), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 # ------------------------------------------------------------------------ JSON

@@ -39,13 +39,14 @@ from typing import Any
 
 from ..models import SCHEMA_VERSION, CheckResult, DataSource, Evidence, Finding, SdkHit
 from ..verdict import summarize
-from .interface import Reporter
+from .interface import Presentation, Reporter
 
 TOOL_NAME = "consistency"
 
 
-class JsonReporter(Reporter):
-    def __init__(self, indent: int | None = 2) -> None:
+class JsonReporter(Reporter[CheckResult]):
+    def __init__(self, presentation: Presentation = Presentation(), *, indent: int | None = 2) -> None:
+        super().__init__(presentation)
         self.indent = indent
 
     def render(self, result: CheckResult) -> str:
@@ -70,7 +71,12 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "sha256": facts.sha256,
             "path": facts.path,
         },
-        "policy": {"source": document.source, "sha256": document.sha256, "format": document.format},
+        "policy": {
+            "source": document.source,
+            "sha256": document.sha256,
+            "format": document.format,
+            "language": _language(result),
+        },
         "findings": [finding_to_dict(f) for f in result.findings],
         "suppressed": {
             "count": len(result.suppressed),
@@ -82,12 +88,21 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "by_severity": dict(summary.by_severity),
             "verdict": summary.verdict,
             "fail_on": summary.fail_on,
-            "failing": len(summary.failing),
+            "failing": len(summary.failing) + summary.form_failing,
         },
     }
     if result.timestamp is not None:
         doc["timestamp"] = result.timestamp
+    if result.data_safety is not None:  # issue 16: the Data safety form's side
+        from ..datasafety.render import findings_json
+
+        doc["data_safety"] = findings_json(result.data_safety)
     return doc
+
+
+def _language(result: CheckResult) -> dict[str, Any] | None:
+    lang = result.policy.language
+    return None if lang is None else {"id": lang.id, "name": lang.name, "covered": lang.covered}
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -98,6 +113,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "status": finding.status,
         "severity": finding.severity,
         "message": finding.message,
+        "rule": finding.rule,
         "fingerprint": finding.fingerprint,
         "sources": [source_to_dict(s) for s in finding.sources],
         "sdk": sdk_to_dict(finding.sdk) if finding.sdk is not None else None,

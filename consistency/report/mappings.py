@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ..mappings import Mappings, Problem
+from .interface import Reporter
 
 _TABLES = ("datatypes", "permissions", "sdks")
 
@@ -25,6 +27,22 @@ def render_mapping_problems(problems: Sequence[Problem]) -> str:
     """Every problem as ``file:line: message``, then a count."""
     noun = "problem" if len(problems) == 1 else "problems"
     return "\n".join([*(str(p) for p in problems), f"{len(problems)} {noun} in the mapping tables"])
+
+
+@dataclass(frozen=True)
+class MappingListing:
+    """What ``consistency mappings list`` shows: one table, or the counts."""
+
+    tables: Mappings
+    table: str | None = None
+    summary_only: bool = False
+
+
+class MappingsTextReporter(Reporter[MappingListing]):
+    """The listing as aligned plain-text columns."""
+
+    def render(self, subject: MappingListing) -> str:
+        return render_mapping_list(subject.tables, subject.table, subject.summary_only)
 
 
 def render_mapping_list(m: Mappings, table: str | None, summary_only: bool) -> str:

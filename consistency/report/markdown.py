@@ -11,8 +11,8 @@ import re
 
 from ..models import CheckResult, Finding
 from ..verdict import summarize, verdict_line
-from .interface import Reporter
-from .wording import describe_sources, first_quote
+from .interface import Presentation, Reporter
+from .wording import describe_sources, first_quote, language_notice
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -28,14 +28,15 @@ def code(text: str) -> str:
     return "`" + " ".join(text.split()).replace("`", "'").replace("|", "\\|") + "`"
 
 
-class MarkdownReporter(Reporter):
-    def __init__(self, quote_width: int = 120) -> None:
+class MarkdownReporter(Reporter[CheckResult]):
+    def __init__(self, presentation: Presentation = Presentation(), *, quote_width: int = 120) -> None:
+        super().__init__(presentation)
         self.quote_width = quote_width
 
     def render(self, result: CheckResult) -> str:
         facts = result.profile.facts
         summary = summarize(result)
-        icon = "\u274c" if summary.failing else "\u2705"
+        icon = "\u274c" if summary.verdict == "fail" else "\u2705"
         version = f" {cell(facts.version_name)}" if facts.version_name else ""
         lines = [
             f"### {icon} consistency: {cell(verdict_line(summary))}",
@@ -43,6 +44,9 @@ class MarkdownReporter(Reporter):
             f"{code(facts.package)}{version} checked against {code(result.policy.document.source)}.",
             "",
         ]
+        notice = language_notice(result)
+        if notice:
+            lines[2:2] = [f"> **Note:** {cell(notice)}", ""]
         problems = [f for f in result.findings if f.status != "disclosed"]
         disclosed = [f for f in result.findings if f.status == "disclosed"]
         if problems:
@@ -54,6 +58,10 @@ class MarkdownReporter(Reporter):
             lines += ["| subject | evidence |", "|---|---|"]
             lines += [f"| {cell(f.name)} ({code(f.subject)}) | {self._quote(f)} |" for f in disclosed]
             lines += ["", "</details>", ""]
+        if result.data_safety is not None:  # issue 16: the Data safety form's side
+            from ..datasafety.render import findings_markdown
+
+            lines += findings_markdown(result.data_safety)
         if result.suppressed:
             lines.append(f"{len(result.suppressed)} finding(s) suppressed by the baseline.")
         if result.stale_baseline:

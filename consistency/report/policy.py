@@ -26,6 +26,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..models import SCHEMA_VERSION, DataDisclosure, PolicyReading, Statement
+from .interface import Reporter
 
 if TYPE_CHECKING:
     from ..mappings import Mappings
@@ -36,16 +37,19 @@ EVIDENCE_CHARS = 300
 """Longer evidence sentences are cut around the highlighted phrase in the text report."""
 
 
-def render_policy(
-    reading: PolicyReading, fmt: str = "text", mappings: Mappings | None = None, *, color: bool = False
-) -> str:
-    """Render a policy reading as ``text`` or ``json``. ``mappings`` supplies data
-    type labels for the text report; ``color`` bolds highlights (for a terminal)."""
-    if fmt == "json":
-        return json.dumps(reading_to_dict(reading), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    if fmt == "text":
-        return _render_text(reading, mappings, color)
-    raise ValueError(f"unknown policy report format: {fmt}")
+class PolicyTextReporter(Reporter[PolicyReading]):
+    """What the policy states, for a person: the presentation's tables supply
+    data type labels, and ``color`` bolds highlights (for a terminal)."""
+
+    def render(self, subject: PolicyReading) -> str:
+        return _render_text(subject, self.presentation.tables, self.presentation.color)
+
+
+class PolicyJsonReporter(Reporter[PolicyReading]):
+    """The reading as a JSON document (see the module docstring)."""
+
+    def render(self, subject: PolicyReading) -> str:
+        return json.dumps(reading_to_dict(subject), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def reading_to_dict(reading: PolicyReading) -> dict[str, Any]:

@@ -52,19 +52,20 @@ from pathlib import Path
 from typing import Any
 
 from ..models import CheckResult, Finding, FindingClass, Severity
-from .interface import Reporter
+from .interface import Presentation, Reporter
 from .json import TOOL_NAME
-from .wording import CLASS_HELP, CLASS_SUMMARIES, CLASS_TITLES
+from .wording import CLASS_HELP, CLASS_SUMMARIES, CLASS_TITLES, language_notice
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/consistency/"
 FINGERPRINT_KEY = "consistency/v1"
-RULE_CLASSES: tuple[FindingClass, ...] = ("contradicted", "omitted", "vague", "unsupported")
+RULE_CLASSES: tuple[FindingClass, ...] = ("contradicted", "omitted", "vague", "unknown", "unsupported")
 """The classes that are problems, in rule-index order."""
 _RULE_DEFAULT_SEVERITY: dict[str, Severity] = {
     "contradicted": "high",
     "omitted": "medium",
     "vague": "low",
+    "unknown": "info",
     "unsupported": "info",
 }
 _LINE_FORMATS = ("text", "markdown")
@@ -80,8 +81,11 @@ def rule_id(finding_class: str) -> str:
     return f"{TOOL_NAME}/{finding_class}"
 
 
-class SarifReporter(Reporter):
-    def __init__(self, base_dir: str | Path | None = None) -> None:
+class SarifReporter(Reporter[CheckResult]):
+    def __init__(
+        self, presentation: Presentation = Presentation(), *, base_dir: str | Path | None = None
+    ) -> None:
+        super().__init__(presentation)
         self.base_dir = Path(base_dir) if base_dir is not None else None
         """Paths under this directory are written relative to it (default: the working directory)."""
 
@@ -102,8 +106,23 @@ class SarifReporter(Reporter):
             "results": [_result(f, result, base) for f in result.findings if f.status in RULE_CLASSES],
             "properties": {"mappings_digest": result.profile.mappings_digest, "fail_on": result.fail_on},
         }
+        notice = language_notice(result)
+        if notice:
+            run["invocations"] = [
+                {
+                    "executionSuccessful": True,
+                    "toolExecutionNotifications": [{"level": "warning", "message": {"text": notice}}],
+                }
+            ]
+        if result.data_safety is not None:  # issue 16: the Data safety form's rules and results
+            from ..datasafety.render import sarif_results, sarif_rules
+
+            run["tool"]["driver"]["rules"] += sarif_rules()
+            run["results"] += sarif_results(
+                result.data_safety, len(RULE_CLASSES), _uri(result.data_safety.source, base)
+            )
         if result.timestamp is not None:
-            run["invocations"] = [{"executionSuccessful": True, "endTimeUtc": result.timestamp}]
+            run.setdefault("invocations", [{"executionSuccessful": True}])[0]["endTimeUtc"] = result.timestamp
         return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 

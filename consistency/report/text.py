@@ -10,26 +10,29 @@ import io
 
 from ..models import FINDING_CLASSES, CheckResult, Finding
 from ..verdict import summarize, verdict_line
-from .interface import Reporter
-from .wording import CLASS_SUMMARIES, CLASS_TITLES, describe_sources, first_quote
+from .interface import Presentation, Reporter
+from .wording import CLASS_SUMMARIES, CLASS_TITLES, describe_sources, first_quote, language_notice
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "blue", "none": "green"}
 _CLASS_STYLE = {
     "contradicted": "bold red",
     "omitted": "bold yellow",
     "vague": "bold cyan",
+    "unknown": "bold magenta",
     "unsupported": "bold blue",
     "disclosed": "bold green",
 }
 
 
-class TextReporter(Reporter):
+class TextReporter(Reporter[CheckResult]):
     FILE_WIDTH = 120
 
-    def __init__(self, color: bool = False, width: int = FILE_WIDTH) -> None:
-        self.color = color
-        self.width = width
-        """Fixed, so a report written to a file is the same whatever terminal ran it."""
+    def __init__(self, presentation: Presentation = Presentation()) -> None:
+        super().__init__(presentation)
+        self.color = presentation.color
+        self.width = presentation.width or self.FILE_WIDTH
+        """Fixed unless a terminal is reading, so a report written to a file is
+        the same whatever terminal ran it."""
 
     def render(self, result: CheckResult) -> str:
         from rich.console import Console
@@ -61,6 +64,10 @@ class TextReporter(Reporter):
         console.print(f"  APK     {escape(facts.path)}", markup=True)
         console.print(f"  policy  {escape(document.source)} ({document.format})", markup=True)
         console.print(f"  tables  {result.profile.mappings_digest}", markup=True)
+        notice = language_notice(result)
+        if notice:
+            console.print()
+            console.print(f"[bold magenta]NOTE[/bold magenta]  {escape(notice)}", markup=True)
         for finding_class in FINDING_CLASSES:
             group = [f for f in result.findings if f.status == finding_class]
             if not group:
@@ -82,6 +89,11 @@ class TextReporter(Reporter):
             for finding in group:
                 table.add_row(*_row(finding))
             console.print(table)
+        if result.data_safety is not None:  # issue 16: the Data safety form's side
+            from ..datasafety.render import findings_text
+
+            for line in findings_text(result.data_safety):
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
         if result.suppressed:
             console.print()
             console.print(f"Suppressed by the baseline: {len(result.suppressed)} finding(s).", markup=False)
@@ -95,7 +107,7 @@ class TextReporter(Reporter):
                 console.print(f"  {fp}", markup=False)
         console.print()
         summary = summarize(result)
-        style = "bold red" if summary.failing else "bold green"
+        style = "bold red" if summary.verdict == "fail" else "bold green"
         console.print(f"[{style}]{escape(verdict_line(summary))}[/{style}]", markup=True)
 
 

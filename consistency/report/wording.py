@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..models import DataSource, Evidence, Finding
+from ..models import CheckResult, DataSource, Evidence, Finding
 
 CLASS_TITLES = {
     "contradicted": "Contradicted",
     "omitted": "Omitted",
     "vague": "Vague",
+    "unknown": "Unknown",
     "unsupported": "Unsupported",
     "disclosed": "Disclosed",
 }
@@ -20,6 +21,7 @@ CLASS_SUMMARIES = {
     "contradicted": "The policy denies something the app can do.",
     "omitted": "The app can reach this, and the policy does not disclose it.",
     "vague": "The policy covers this only with a broad term.",
+    "unknown": "The policy is in a language the tables do not read: whether it discloses this is unknown.",
     "unsupported": "The policy claims collection the APK shows no sign of.",
     "disclosed": "The policy discloses this in specific words.",
 }
@@ -40,6 +42,11 @@ CLASS_HELP = {
         "an analytics SDK), or data that a third-party SDK collects is described as collected by the app only. "
         "Consider naming the data type and the third parties that receive it."
     ),
+    "unknown": (
+        "The policy is written in a language the phrase tables do not cover, so its silence about a data type "
+        "proves nothing. SDK findings still hold: they rest on SDK and vendor names. Have someone who reads "
+        "the language check these data types, or add the language's phrases to the tables."
+    ),
     "unsupported": (
         "The policy states collection of a data type that no permission or SDK in the APK gives access to. "
         "Informational: the policy may cover another version of the app, or a server-side collection."
@@ -48,6 +55,17 @@ CLASS_HELP = {
 }
 
 _SPACE = re.compile(r"\s+")
+
+
+def language_notice(result: CheckResult) -> str | None:
+    """The line every report puts at the top when the policy cannot be read."""
+    lang = result.policy.language
+    if lang is None or lang.covered:
+        return None
+    return (
+        f"The policy is in {lang.name}, a language the tables do not read: data types are reported as "
+        "unknown, not omitted, and SDK findings rest on names only."
+    )
 
 
 def describe_source(source: DataSource) -> str:

@@ -223,13 +223,15 @@ def test_sample_matches_its_expected_yaml(folder, tmp_path, shipped_tables):
         assert {s["id"] for s in report["sdks"]} == set(expected["sdks"])
     tables = shipped_tables
     for descriptor in expected.get("non_sdk_classes") or []:
-        assert sdks_matching_example(descriptor_to_java(descriptor), tables.sdks) == frozenset(), descriptor
+        assert sdks_matching_example(descriptor_to_java(descriptor), tables.sdk_signatures) == frozenset(), (
+            descriptor
+        )
     if expected.get("api_calls"):
         assert set(expected["api_calls"]) <= read_apk_facts(apk).api_refs
     for sdk_id, dex_name in (expected.get("sdk_dex_files") or {}).items():
-        assert any(sdk_id in sdks_matching_example(c, tables.sdks) for c in dex_classes(apk, dex_name)), (
-            sdk_id
-        )
+        assert any(
+            sdk_id in sdks_matching_example(c, tables.sdk_signatures) for c in dex_classes(apk, dex_name)
+        ), sdk_id
 
 
 def dex_classes(apk: Path, dex_name: str) -> tuple[str, ...]:

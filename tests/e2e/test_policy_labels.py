@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from consistency.policy import evaluate, read_policy
+from consistency.policy import read_policy
 from tests.helpers.paths import SEEDS, TEST_DATA
 from tests.helpers.policy_docs import builtin_mappings
+from tools import evaluate
 
 pytestmark = pytest.mark.e2e
 

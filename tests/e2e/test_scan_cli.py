@@ -9,11 +9,12 @@ import sqlite3
 import pytest
 
 from consistency import check
-from consistency.batch import faults
 from consistency.cli import main
 from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict
 from tests.helpers.catalog import available_pairs, build_catalog, write_csv_manifest, write_jsonl_manifest
+from tests.helpers.faults import ENV as FAULTS_ENV
+from tests.helpers.faults import install_faults
 from tests.helpers.paths import SAMPLES
 from tests.helpers.store_dump import dump_store, integrity
 
@@ -105,7 +106,7 @@ def test_bad_items_fail_alone_and_the_scan_goes_on(tmp_path, capsys, monkeypatch
         f"id,apk,policy\nghost,{good[0].apk},{tmp_path / 'gone.md'}\n", encoding="utf-8"
     )
 
-    monkeypatch.setenv(faults.ENV, "hang:stuck,hog:hog,exit:exited")
+    install_faults(monkeypatch, "hang:stuck,hog:hog,exit:exited")
     db = tmp_path / "r.sqlite"
     code, err = scan(
         capsys, apps, "--db", db, "--workers", "2", "--item-timeout", "3", "--item-memory", "512"
@@ -128,9 +129,9 @@ def test_bad_items_fail_alone_and_the_scan_goes_on(tmp_path, capsys, monkeypatch
 def test_retry_failed_and_force(tmp_path, capsys, monkeypatch):
     build_catalog(tmp_path / "apps", 3)
     db = tmp_path / "r.sqlite"
-    monkeypatch.setenv(faults.ENV, "exit:chatter-*")
+    install_faults(monkeypatch, "exit:chatter-*")
     assert scan(capsys, tmp_path / "apps", "--db", db, "--workers", "2")[0] == 0
-    monkeypatch.delenv(faults.ENV)
+    monkeypatch.delenv(FAULTS_ENV)
     assert dump_store(db)["chatter-0001"]["status"] == "failed"
     scan(
         capsys, tmp_path / "apps", "--db", db, "--workers", "2"

@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from consistency.batch import faults
 from consistency.cli import main
 from tests.helpers.catalog import available_pairs, build_catalog, write_csv_manifest, write_jsonl_manifest
+from tests.helpers.faults import install_faults
 from tests.helpers.paths import SAMPLES
 from tests.helpers.store_dump import dump_store
 
@@ -36,7 +36,7 @@ def catalog(tmp_path_factory):
     (crash,) = build_catalog(root / "apps", 1, first=len(pairs))
     (root / "apps" / crash.name).rename(root / "apps" / "crash")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(faults.ENV, "exit:crash")
+        install_faults(patch, "exit:crash")
         yield root, pairs
 
 

@@ -6,7 +6,6 @@ down with the test-only fault hook (``delay``) so it can be caught part-way."""
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -17,10 +16,10 @@ import psutil
 import pytest
 
 from consistency import check
-from consistency.batch import faults
 from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict
 from tests.helpers.catalog import available_pairs, build_catalog
+from tests.helpers.faults import fault_env
 from tests.helpers.paths import REPO
 from tests.helpers.store_dump import dump_store, integrity
 
@@ -54,7 +53,7 @@ def scan_command(catalog, db) -> list[str]:
 def test_sigkill_part_way_then_resume(tmp_path):
     pairs = build_catalog(tmp_path / "apps", ITEMS)
     db = tmp_path / "r.sqlite"
-    env = {**os.environ, faults.ENV: "delay=0.05:*"}
+    env = fault_env("delay=0.05:*")
     process = subprocess.Popen(
         scan_command(tmp_path / "apps", db),
         cwd=REPO,

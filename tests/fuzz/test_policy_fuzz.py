@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consistency.errors import PolicyReadError
-from consistency.policy.normalize import normalize_text
-from consistency.policy.plaintext import read_text_blocks
-from consistency.policy.read import read_document
-from consistency.policy.segment import segment
-from consistency.policy.sniff import sniff_format
+from consistency.policy.document.normalize import normalize_text
+from consistency.policy.document.plaintext import read_text_blocks
+from consistency.policy.document.read import read_document
+from consistency.policy.document.segment import segment
+from consistency.policy.document.sniff import sniff_format
 from tests.helpers.pdf_builder import build_pdf, text_stream
 
 FUZZ = settings(

@@ -44,7 +44,7 @@ def builtin_mappings():
 
 def read(*units: Unit):
     """The reading of a tiny policy with the shipped tables."""
-    from consistency.policy.statements import read_statements
+    from consistency.policy.extract.statements import read_statements
 
     return read_statements(document(*units), builtin_mappings())
 

@@ -3,7 +3,7 @@
 ``datatypes.yaml`` and ``parties.yaml`` entries carry ``examples.match`` (sentences
 that name the entry) and ``examples.no_match`` (near misses); ``statements.yaml``
 cue groups carry sentences that contain one of their cues and near misses that
-do not. Each sentence is scanned by :mod:`consistency.policy.lexicon` with the
+do not. Each sentence is scanned by :mod:`consistency.policy.extract.lexicon` with the
 whole compiled lexicon, so longest-match-wins and ``exclude`` phrases are part
 of what is tested, exactly as a policy would be read.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.policy.lexicon import CUE_ROLES, CueEntry, DataEntry, PartyEntry, lexicon_for
+from consistency.policy.extract.lexicon import CUE_ROLES, CueEntry, DataEntry, PartyEntry
 from tests.helpers.policy_docs import builtin_mappings
 
 
@@ -55,7 +55,7 @@ CASES = _cases()
 
 def _tags(sentence: str) -> set[str]:
     """The source tags of everything the real matcher finds in a sentence."""
-    _tokens, mentions, cues = lexicon_for(builtin_mappings()).scan(sentence)
+    _tokens, mentions, cues = builtin_mappings().lexicon.scan(sentence)
     tags = set()
     for match in (*mentions, *cues):
         for entry in match.entries:

@@ -21,9 +21,9 @@ from functools import cache
 
 import pytest
 
-from consistency.apk.sdk_match import match_sdks, sdks_matching_example
-from consistency.mapping_schema import SdkSpec, SdksTable
-from consistency.mappings import check_mappings, load_mappings
+from consistency.apk.sdk_match import CompiledSignatures, match_sdks, sdks_matching_example
+from consistency.mappings import Mappings, check_mappings, load_mappings
+from consistency.mappings.schema import SdkSpec, SdksTable
 from tests.helpers.corpus import corpus_facts
 from tests.helpers.paths import corpus_apks, require_shared
 
@@ -85,8 +85,17 @@ every product of a vendor pulls in (documented in the head of sdks.yaml)."""
 
 
 @cache
+@cache
+def tables() -> Mappings:
+    return load_mappings()
+
+
 def table() -> SdksTable:
-    return load_mappings().sdks
+    return tables().sdks
+
+
+def compiled() -> CompiledSignatures:
+    return tables().sdk_signatures
 
 
 def _sdk_params() -> list:
@@ -130,20 +139,20 @@ def test_every_sdk_documents_its_data_and_has_examples(spec: SdkSpec):
 @pytest.mark.parametrize("spec", _sdk_params())
 def test_match_examples_are_detected_as_their_sdk(spec: SdkSpec):
     for example in spec.examples.match:
-        assert spec.id in sdks_matching_example(example, table()), example
+        assert spec.id in sdks_matching_example(example, compiled()), example
 
 
 @pytest.mark.parametrize("spec", _sdk_params())
 def test_no_match_examples_are_not_detected_as_their_sdk(spec: SdkSpec):
     for example in spec.examples.no_match:
-        assert spec.id not in sdks_matching_example(example, table()), example
+        assert spec.id not in sdks_matching_example(example, compiled()), example
 
 
 def test_an_sdk_without_vendor_data_reports_its_category_defaults():
     defaults = {c.id: set(c.default_data_types) for c in table().categories}
     for spec in table().sdks:
         first_class = next(e for e in spec.examples.match if _is_class_name(e))
-        hits = match_sdks([first_class], (), (), table())
+        hits = match_sdks([first_class], (), (), compiled())
         hit = next(h for h in hits if h.sdk_id == spec.id)
         expected = set(spec.data_types) if spec.basis == "vendor" else defaults[spec.category]
         assert set(hit.data_types) == expected, spec.id
@@ -151,7 +160,7 @@ def test_an_sdk_without_vendor_data_reports_its_category_defaults():
 
 
 def test_libraries_that_collect_nothing_match_no_sdk():
-    assert match_sdks(NON_SDK_CLASSES, (), (), table()) == ()
+    assert match_sdks(NON_SDK_CLASSES, (), (), compiled()) == ()
 
 
 def test_no_signature_lies_inside_a_non_sdk_library():
@@ -179,7 +188,7 @@ def test_classes_of_non_sdk_libraries_in_real_apks_match_no_sdk():
         c for apk in corpus_apks() for c in corpus_facts(apk.name).classes if c.startswith(NON_SDK_PREFIXES)
     }
     assert len(classes) > 1000, "the corpus should hold AndroidX, Kotlin and OkHttp classes"
-    assert match_sdks(classes, (), (), table()) == ()
+    assert match_sdks(classes, (), (), compiled()) == ()
 
 
 CORPUS_SDKS = {
@@ -208,7 +217,7 @@ def test_sdks_bundled_in_real_apks_are_found(apk: str):
     require_shared("corpus", "apks", apk)
     facts = corpus_facts(apk)
     present, absent = CORPUS_SDKS[apk]
-    hits = match_sdks(facts.classes, facts.native_libs, [m.name for m in facts.meta_data], table())
+    hits = match_sdks(facts.classes, facts.native_libs, [m.name for m in facts.meta_data], compiled())
     found = {hit.sdk_id for hit in hits}
     assert present <= found
     assert not (absent & found)

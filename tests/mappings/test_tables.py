@@ -20,8 +20,8 @@ from functools import cache
 import pytest
 
 from consistency.errors import MappingError
-from consistency.mapping_schema import Examples, Phrases
 from consistency.mappings import Mappings, load_mappings
+from consistency.mappings.schema import Examples, Phrases
 from tests.helpers.paths import CORPUS_APKS, SEEDS, SHARED
 
 CONTRACT = (

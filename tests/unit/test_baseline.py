@@ -95,6 +95,16 @@ def test_apply_suppresses_accepted_and_reports_stale_entries():
     assert result.stale_baseline == ("f" * 64,)
 
 
+def test_unknown_findings_are_accepted_saved_and_suppressed_like_any_other():
+    unknown = finding("contacts.contacts", "unknown", "info")
+    baseline = parse_baseline(
+        dump_baseline(accept_findings([unknown], "policy in Portuguese, read by hand", "d"))
+    )
+    assert [(e.finding_class, e.subject) for e in baseline.entries] == [("unknown", "data:contacts.contacts")]
+    result = apply_baseline(check_result([unknown]), baseline)
+    assert (result.findings, result.suppressed) == ((), (unknown,))
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from consistency.mappings import load_mappings
-from consistency.parse_cache import cache_dir, cached
+from consistency.mappings.cache import cache_dir, cached
 
 
 class _Evil:

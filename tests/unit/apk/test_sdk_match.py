@@ -26,7 +26,9 @@ def edge():
 
 def detect(facts, tmp_path, *sdks):
     tables = mini_mappings(tmp_path, sdks=list(sdks))
-    hits = match_sdks(facts.classes, facts.native_libs, [m.name for m in facts.meta_data], tables.sdks)
+    hits = match_sdks(
+        facts.classes, facts.native_libs, [m.name for m in facts.meta_data], tables.sdk_signatures
+    )
     return {hit.sdk_id: hit for hit in hits}
 
 
@@ -144,4 +146,4 @@ def test_table_examples_in_their_own_notation(tmp_path, example, expected):
             )
         ],
     )
-    assert sdks_matching_example(example, tables.sdks) == expected
+    assert sdks_matching_example(example, tables.sdk_signatures) == expected

@@ -13,6 +13,7 @@ from consistency.batch.store import open_store
 from consistency.batch.worker import ItemResult, ScanOptions, process_item
 from consistency.config import CheckConfig
 from tests.helpers.paths import SAMPLES
+from tests.helpers.policy_docs import builtin_mappings
 
 pytestmark = pytest.mark.skipif(
     not (SAMPLES / "shopper" / "shopper.apk").is_file(), reason="samples are not built"
@@ -32,7 +33,11 @@ def catalog(tmp_path):
     scan = store.begin_scan(catalog="c", engine="local", args={}, tool_version="t", mappings_digest="d")
     for item in items:
         store.record_item(
-            item, stamp_of(item), process_item(item, ScanOptions()), run_key="key", scan_id=scan
+            item,
+            stamp_of(item),
+            process_item(item, ScanOptions(), builtin_mappings()),
+            run_key="key",
+            scan_id=scan,
         )
     yield items, store, scan
     store.close()

@@ -15,6 +15,7 @@ from consistency.batch.store import APPLICATION_ID, SCHEMA_VERSION, open_store
 from consistency.batch.worker import FindingRow, ItemResult, ScanOptions, process_item
 from consistency.errors import ScanError
 from tests.helpers.paths import SAMPLES
+from tests.helpers.policy_docs import builtin_mappings
 
 WALKIE = CatalogItem(
     "walkie",
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def walkie_result() -> ItemResult:
-    return process_item(WALKIE, ScanOptions())
+    return process_item(WALKIE, ScanOptions(), builtin_mappings())
 
 
 def new_store(tmp_path):

@@ -13,16 +13,25 @@ import pytest
 
 from consistency import check
 from consistency.apk import inspect_apk
-from consistency.batch.export import render_export
-from consistency.batch.run import run_scan
-from consistency.batch.summary import TOP, render_summary
+from consistency.batch.export import load_export
+from consistency.batch.run import scan_catalog
+from consistency.batch.summary import TOP, load_summary
 from consistency.mappings import load_mappings
+from consistency.report.interface import render
 from consistency.report.json import finding_to_dict
 from tests.helpers.catalog import available_pairs, build_catalog, write_csv_manifest
 from tests.helpers.paths import SAMPLES
 
 pytestmark = pytest.mark.skipif(not available_pairs(), reason="samples are not built")
 HOSTILE_ID = '<script>alert("x")</script>'
+
+
+def render_summary(db, fmt: str) -> str:
+    return render(load_summary(db), fmt, kind="summary")
+
+
+def render_export(db, fmt: str, per_app: bool = False) -> str:
+    return render(load_export(db, per_app=per_app), fmt, kind="export")
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +49,7 @@ def scanned(tmp_path_factory):
     rows.append(f"broken,{root / 'broken.apk'},{pairs[1].policy},broken")
     manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
     db = root / "r.sqlite"
-    run_scan(catalog=manifest, db=db, workers=2, item_timeout=60, quiet=True)
+    scan_catalog(catalog=manifest, db=db, workers=2, item_timeout=60, quiet=True)
     tables = load_mappings()
     ids = [HOSTILE_ID, *(p.name for p in pairs[1:])]
     fresh = {item_id: check(p.apk, p.policy, tables) for item_id, p in zip(ids, pairs, strict=True)}

@@ -16,6 +16,7 @@ from consistency.mappings import load_mappings
 from consistency.report.json import finding_to_dict
 from tests.helpers.catalog import available_pairs
 from tests.helpers.paths import SAMPLES
+from tests.helpers.policy_docs import builtin_mappings
 
 OPTIONS = ScanOptions()
 PAIRS = available_pairs()
@@ -37,7 +38,7 @@ def item(name, apk, policy=None, **extra) -> CatalogItem:
 @pytest.mark.parametrize(("app", "policy"), PAIRS)
 def test_rows_are_the_check_json_of_a_fresh_check(app, policy, tables):
     apk, pol = SAMPLES / app / f"{app}.apk", SAMPLES / app / policy
-    result = process_item(item(app, apk, pol), OPTIONS)
+    result = process_item(item(app, apk, pol), OPTIONS, builtin_mappings())
     expected = check(apk, pol, tables)
     assert result.status == "done" and result.error is None
     assert [json.loads(f.data) for f in result.findings] == [finding_to_dict(f) for f in expected.findings]
@@ -57,7 +58,7 @@ def test_rows_are_the_check_json_of_a_fresh_check(app, policy, tables):
 
 @pytest.mark.skipif(not WALKIE.is_file(), reason="samples are not built")
 def test_without_a_policy_the_apk_is_still_inspected(tables):
-    result = process_item(item("solo", WALKIE), OPTIONS)
+    result = process_item(item("solo", WALKIE), OPTIONS, builtin_mappings())
     assert result.status == "no_policy" and result.findings == () and result.policy_sha256 is None
     profile_sdks = {h.sdk_id for h in check(WALKIE, SAMPLES / "walkie" / "policy.md", tables).profile.sdks}
     assert {s.sdk_id for s in result.app.sdks} == profile_sdks
@@ -74,19 +75,19 @@ def test_bad_inputs_are_failed_items_with_their_reason(tmp_path):
     binary_policy.write_bytes(bytes(range(256)) * 64)
     policy = SAMPLES / "walkie" / "policy.md"
 
-    text = process_item(item("text", text_apk, policy), OPTIONS)
+    text = process_item(item("text", text_apk, policy), OPTIONS, builtin_mappings())
     assert text.status == "failed" and str(text_apk) in text.error and "zip" in text.error
     assert (
         text.apk_sha256 == hashlib.sha256(text_apk.read_bytes()).hexdigest()
     )  # kept to notice a fix on resume
 
-    cut = process_item(item("cut", truncated, policy), OPTIONS)
+    cut = process_item(item("cut", truncated, policy), OPTIONS, builtin_mappings())
     assert cut.status == "failed" and str(truncated) in cut.error
 
-    gone = process_item(item("gone", tmp_path / "gone.apk", policy), OPTIONS)
+    gone = process_item(item("gone", tmp_path / "gone.apk", policy), OPTIONS, builtin_mappings())
     assert gone.status == "failed" and "gone.apk" in gone.error and gone.apk_sha256 is None
 
-    bad_policy = process_item(item("badpolicy", WALKIE, binary_policy), OPTIONS)
+    bad_policy = process_item(item("badpolicy", WALKIE, binary_policy), OPTIONS, builtin_mappings())
     assert bad_policy.status == "failed" and str(binary_policy) in bad_policy.error
     assert bad_policy.app is not None and bad_policy.app.package  # the APK facts survive a bad policy
     for result in (text, cut, gone, bad_policy):
@@ -95,7 +96,9 @@ def test_bad_inputs_are_failed_items_with_their_reason(tmp_path):
 
 def test_a_catalog_problem_fails_without_running_anything():
     result = process_item(
-        item("twins", None, None, problem="several APKs in one folder: a.apk, b.apk"), OPTIONS
+        item("twins", None, None, problem="several APKs in one folder: a.apk, b.apk"),
+        OPTIONS,
+        builtin_mappings(),
     )
     assert result.status == "failed" and result.error == "several APKs in one folder: a.apk, b.apk"
     assert result.app is None and result.mappings_digest is None

@@ -6,8 +6,8 @@ import pytest
 
 from consistency.compare import compare
 from consistency.config import CheckConfig
-from consistency.policy.graph import find_definitions
-from consistency.policy.lexicon import lexicon_for, tokenize
+from consistency.policy.extract.graph import find_definitions
+from consistency.policy.extract.lexicon import tokenize
 from tests.factories import app_profile, permission_source
 from tests.helpers.policy_docs import builtin_mappings, document, read, status_of
 
@@ -64,7 +64,7 @@ def test_an_explicit_denial_outweighs_a_member_reached_only_through_a_definition
 )
 def test_terms_are_found(sentence, term):
     mappings = builtin_mappings()
-    (definition,) = find_definitions(document(sentence), lexicon_for(mappings), mappings)
+    (definition,) = find_definitions(document(sentence), mappings.lexicon, mappings)
     assert definition.term == term and definition.members
 
 
@@ -80,7 +80,7 @@ def test_terms_are_found(sentence, term):
 )
 def test_no_definition(sentence):
     mappings = builtin_mappings()
-    assert find_definitions(document(sentence), lexicon_for(mappings), mappings) == []
+    assert find_definitions(document(sentence), mappings.lexicon, mappings) == []
 
 
 def test_term_words_come_from_the_tables():

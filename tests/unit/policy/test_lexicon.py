@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pickle
 
-from consistency.policy.lexicon import (
+from consistency.mappings import load_mappings
+from consistency.policy.extract.lexicon import (
     CueEntry,
     DataEntry,
     PartyEntry,
     compile_lexicon,
-    lexicon_for,
     phrase_tokens,
     tokenize,
 )
@@ -18,7 +18,7 @@ from tests.helpers.policy_docs import builtin_mappings
 
 
 def lexicon():
-    return lexicon_for(builtin_mappings())
+    return builtin_mappings().lexicon
 
 
 def mentions(text: str) -> list[tuple[str, tuple]]:
@@ -137,13 +137,12 @@ def test_every_category_phrase_covers_all_its_types():
     assert entries and set(entries[0].data_types) == members and entries[0].level == "exact"
 
 
-def test_compiled_once_per_tables():
-    mappings = builtin_mappings()
-    assert lexicon_for(mappings) is lexicon_for(mappings)
-    again = pickle.loads(pickle.dumps(mappings))
-    assert lexicon_for(again) is lexicon_for(mappings), "same tables after pickling: same compiled lexicon"
+def test_compiled_once_per_knowledge_object_and_shipped_with_it():
+    mappings = load_mappings()
+    assert mappings.lexicon is mappings.lexicon
+    assert load_mappings().lexicon is not mappings.lexicon, "two loads share nothing"
+    shipped = pickle.loads(pickle.dumps(mappings.compiled()))
+    assert "lexicon" in vars(shipped), "the compiled lexicon travels with the object"
     fresh = compile_lexicon(mappings)
     text = "We collect your precise location and share it with advertisers."
-    assert [m.entries for m in fresh.scan(text)[1]] == [
-        m.entries for m in lexicon_for(mappings).scan(text)[1]
-    ]
+    assert [m.entries for m in fresh.scan(text)[1]] == [m.entries for m in shipped.lexicon.scan(text)[1]]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.policy.negation import Event, segment_sentence
+from consistency.policy.extract.negation import Event, segment_sentence
 from tests.helpers.policy_docs import read, status_of
 
 

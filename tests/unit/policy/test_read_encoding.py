@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from consistency.errors import PolicyReadError
-from consistency.policy.read import read_document
+from consistency.policy.document.read import read_document
 
 EN = "Privacy Policy\n\nWe collect your location. We never sell it.\n"
 ZH = "隐私政策\n\n我们会收集您的位置信息，用于提供附近的服务。我们不会出售您的个人信息。\n"

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from consistency.errors import PolicyReadError
-from consistency.policy.read import read_document
+from consistency.policy.document.read import read_document
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>Example - Privacy</title>

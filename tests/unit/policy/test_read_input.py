@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from consistency.errors import InputError, PolicyReadError
-from consistency.policy.limits import MIB, PolicyLimits
-from consistency.policy.read import read_document
+from consistency.policy.document.limits import MIB, PolicyLimits
+from consistency.policy.document.read import read_document
 
 
 def _error(source, **kwargs) -> str:

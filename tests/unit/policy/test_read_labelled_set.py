@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.policy.read import read_document
+from consistency.policy.document.read import read_document
 from tests.helpers.paths import TEST_DATA
 
 POLICIES = TEST_DATA / "policies"

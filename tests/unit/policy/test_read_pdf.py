@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from consistency.errors import PolicyReadError
-from consistency.policy.limits import PolicyLimits
-from consistency.policy.read import read_document
+from consistency.policy.document.limits import PolicyLimits
+from consistency.policy.document.read import read_document
 from tests.helpers.pdf_builder import IMAGE_ONLY_STREAM, build_pdf, text_stream
 
 PAGE_ONE = [

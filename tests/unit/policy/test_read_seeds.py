@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from consistency.policy.read import read_document
+from consistency.policy.document.read import read_document
 from tests.helpers.paths import require_shared, seed_policies
 
 

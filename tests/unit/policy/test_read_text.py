@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from consistency.policy.read import read_document
+from consistency.policy.document.read import read_document
 
 
 def _units(text: str):

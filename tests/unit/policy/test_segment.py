@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.policy.blocks import Block
-from consistency.policy.limits import PolicyLimits
-from consistency.policy.normalize import normalize_text, normalize_unit
-from consistency.policy.segment import segment
-from consistency.policy.sentences import split_sentences
+from consistency.policy.document.blocks import Block
+from consistency.policy.document.limits import PolicyLimits
+from consistency.policy.document.normalize import normalize_text, normalize_unit
+from consistency.policy.document.segment import segment
+from consistency.policy.document.sentences import split_sentences
 
 
 def _split(text: str, max_chars: int = 1000) -> list[str]:

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from consistency.report.interface import reporter_for
+from consistency.report.interface import Subject, reporter_for
 from consistency.report.json import JsonReporter, load_check_schema, result_to_dict
 from tests.factories import HOSTILE_SENTENCE, varied_result
 
@@ -42,6 +42,7 @@ def test_content(schema):
         "contradicted": 1,
         "omitted": 3,
         "vague": 2,
+        "unknown": 0,
         "unsupported": 1,
         "disclosed": 1,
     }
@@ -66,7 +67,9 @@ def test_content(schema):
 
 
 def test_timestamp_only_when_asked(schema):
-    doc = json.loads(reporter_for("json").render(varied_result(timestamp="2024-05-01T10:00:00+00:00")))
+    doc = json.loads(
+        reporter_for(Subject.check, "json").render(varied_result(timestamp="2024-05-01T10:00:00+00:00"))
+    )
     assert doc["timestamp"] == "2024-05-01T10:00:00+00:00"
     jsonschema.Draft202012Validator(schema).validate(doc)
 

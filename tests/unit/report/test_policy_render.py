@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from consistency.cli import main
-from consistency.report.policy import reading_to_dict, render_policy
+from consistency.report.interface import Presentation, render
+from consistency.report.policy import reading_to_dict
 from tests.helpers.paths import TEST_DATA
 from tests.helpers.policy_docs import builtin_mappings, read
 
@@ -21,7 +22,7 @@ def sample():
 
 
 def test_json_contract_keys_and_order():
-    doc = json.loads(render_policy(sample(), "json"))
+    doc = json.loads(render(sample(), "json", kind="policy"))
     assert set(doc) == {
         "schema_version",
         "source",
@@ -43,19 +44,19 @@ def test_json_contract_keys_and_order():
 
 def test_json_is_deterministic():
     reading = sample()
-    assert render_policy(reading, "json") == render_policy(reading, "json")
+    assert render(reading, "json", kind="policy") == render(reading, "json", kind="policy")
     assert reading_to_dict(reading)["schema_version"] == 1
 
 
 def test_text_highlights_the_phrase_without_a_terminal():
-    text = render_policy(sample(), "text", builtin_mappings())
+    text = render(sample(), "text", Presentation(tables=builtin_mappings()), kind="policy")
     assert "«precise location»" in text
     assert "Device or" in text  # the label from the tables
     assert "\x1b[" not in text
 
 
 def test_text_bold_on_a_terminal():
-    text = render_policy(sample(), "text", builtin_mappings(), color=True)
+    text = render(sample(), "text", Presentation(color=True, tables=builtin_mappings()), kind="policy")
     assert "\x1b[1m" in text and "«" not in text
 
 

@@ -152,6 +152,7 @@ def test_rules_results_and_fingerprints():
         "consistency/contradicted",
         "consistency/omitted",
         "consistency/vague",
+        "consistency/unknown",
         "consistency/unsupported",
     ]
     assert run["tool"]["driver"]["informationUri"].startswith("https://")

@@ -3,6 +3,7 @@ colours only when asked, fixed width for files."""
 
 from __future__ import annotations
 
+from consistency.report.interface import Presentation
 from consistency.report.text import TextReporter
 from tests.factories import varied_result
 
@@ -21,7 +22,7 @@ def test_groups_in_class_order_with_verdict_last():
 
 
 def test_rows_show_sources_and_evidence():
-    text = TextReporter(width=400).render(varied_result())
+    text = TextReporter(Presentation(width=400)).render(varied_result())
     assert "ACCESS_FINE_LOCATION (dangerous, API used), SDK amap-location" in text
     assert "\u201cWe never collect your location.\u201d" in text
     assert "RECORD_AUDIO (dangerous, API not referenced)" in text
@@ -37,7 +38,7 @@ def test_plain_and_width_stable_for_files():
 
 
 def test_colours_on_a_terminal():
-    assert "\x1b[" in TextReporter(color=True, width=100).render(varied_result())
+    assert "\x1b[" in TextReporter(Presentation(color=True, width=100)).render(varied_result())
 
 
 def test_pass_line_under_a_higher_threshold():

@@ -1,0 +1,80 @@
+"""Text of a PDF policy, through pdfminer.six, bounded in pages and time.
+
+pdfminer is imported here, lazily, so reading text and HTML policies never
+pays for it. Extraction runs page by page (the loop of pdfminer's own
+``extract_text``) so the page bound refuses a book-sized PDF after reading
+one page too many, and the time bound is checked between pages. A single
+pathological page can still take long; the batch runner's per-item timeout is
+the backstop for that.
+
+Bad PDFs end as one-line :class:`PolicyReadError`: encrypted with a password,
+text extraction forbidden, no text layer at all (a scan), too many pages, too
+slow, or malformed. pdfminer raises many unrelated exception types on
+malformed input (its own fuzz harness has to match message text), so every
+exception it raises while parsing is turned into "unreadable PDF".
+"""
+
+from __future__ import annotations
+
+import io
+import time
+
+from ...errors import PolicyReadError
+from .limits import PolicyLimits
+
+
+def extract_pdf_text(data: bytes, limits: PolicyLimits = PolicyLimits()) -> tuple[str, tuple[str, ...]]:
+    """The text of every page (pages separated by a blank line), and warnings."""
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    deadline = time.monotonic() + limits.max_pdf_seconds
+    output = io.StringIO()
+    pages = 0
+    warnings: list[str] = []
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        if not document.is_extractable:
+            # Only a permission flag (the owner password's restrictions); like pdfminer, read anyway.
+            warnings.append("PDF is marked as not allowing text extraction; text extracted anyway")
+        manager = PDFResourceManager()
+        device = TextConverter(manager, output, laparams=LAParams())
+        interpreter = PDFPageInterpreter(manager, device)
+        for page in PDFPage.create_pages(document):
+            pages += 1
+            if pages > limits.max_pdf_pages:
+                raise PolicyReadError(f"PDF has more than {limits.max_pdf_pages} pages (limit)")
+            if time.monotonic() > deadline:
+                raise PolicyReadError(
+                    f"PDF text extraction took longer than {limits.max_pdf_seconds:g} s (limit)"
+                )
+            interpreter.process_page(page)
+            output.write("\n\n")
+        device.close()
+    except PolicyReadError:
+        raise
+    except PDFPasswordIncorrect as exc:
+        raise PolicyReadError("encrypted PDF: a password is needed to read it") from exc
+    except PDFEncryptionError as exc:
+        raise PolicyReadError(f"encrypted PDF with unsupported encryption ({_first_line(exc)})") from exc
+    except RecursionError as exc:
+        raise PolicyReadError("unreadable PDF (structure nested too deeply)") from exc
+    except MemoryError as exc:
+        raise PolicyReadError("unreadable PDF (too large to extract)") from exc
+    except Exception as exc:  # noqa: BLE001 - pdfminer's errors share no base class (see module docstring)
+        raise PolicyReadError(f"unreadable PDF ({type(exc).__name__}: {_first_line(exc)})") from exc
+    text = output.getvalue()
+    if pages == 0:
+        raise PolicyReadError("unreadable PDF (no pages)")
+    if not text.strip():
+        raise PolicyReadError("no text layer (scanned PDF?)")
+    return text, tuple(warnings)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else "")[:120]

@@ -1,0 +1,408 @@
+"""Every phrase of the mapping tables, compiled once into one token trie.
+
+Why a token trie and not one big regular expression: a policy lexicon has
+thousands of phrases, and Python's ``re`` tries the alternatives of a pattern
+one after another at every position, so a 100 KB policy would cost seconds.
+Walking a trie over tokens costs a few dictionary look-ups per token whatever
+the size of the lexicon.
+
+Tokens are what make English match on word boundaries and Chinese match as a
+substring with the same code: a Latin word is one token, every CJK character is
+a token of its own, punctuation is a token, and hyphens are dropped, so
+"third-party", "third party" and "第三方 SDK"/"第三方SDK" tokenise alike.
+A phrase word ending in ``*`` matches any word starting with it.
+
+Two layers are matched independently, each leftmost-longest (so "precise
+location" beats "location" and "not limited to" beats "not"):
+
+* ``mention``: data phrases (data types, categories, broad terms, catch-alls,
+  permission names) and party phrases (SDK names, party categories, party
+  catch-alls);
+* ``cue``: the words of ``statements.yaml`` (actions, negations, subjects...).
+
+A cue lying inside a mention is dropped ("logs" in "crash logs" is data, not
+the verb "to log").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ...mappings import Mappings
+    from ...mappings.statements_schema import StatementsTable
+
+# A Latin (or any non-CJK) word, keeping "n't" contractions whole ("don't"); a single
+# CJK character; an apostrophe suffix ("'s"); or one punctuation character.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[^\W{_CJK}]+n't|[^\W{_CJK}]+|[{_CJK}]|'[^\W{_CJK}]+|[^\w\s'\-‐‑–]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+Layer = Literal["mention", "cue"]
+
+
+@dataclass(frozen=True)
+class DataEntry:
+    """A data phrase: what it names and how specifically."""
+
+    level: Literal["exact", "broad", "catch_all"]
+    data_types: tuple[str, ...]
+    source: str
+    """Where the phrase comes from (``datatype:ID``, ``category:ID``, ``broad:ID``,
+    ``catch_all``, ``permission:NAME``): for tests and debugging."""
+    via_permission: str | None = None
+    generic: bool = False
+    """A name over several types that does not spell them out (the category word
+    "location", a permission name, not "photos and videos"): in a policy that
+    names some of those types specifically, it is read as meaning those."""
+
+
+@dataclass(frozen=True)
+class PartyEntry:
+    """A party phrase: an SDK, a party category or a party catch-all."""
+
+    kind: Literal["sdk", "category", "catch_all"]
+    id: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ExcludedEntry:
+    """A longer expression that contains a phrase but names nothing ("contact
+    form", "location of our offices"): it wins the longest match and means nothing."""
+
+    source: str
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """A statement cue from ``statements.yaml``."""
+
+    role: str
+    """``action``, ``negation``, ``negation_exception``, ``negated_object``,
+    ``paired_open``, ``paired_continue``, ``scope_breaker``, ``exception``, ``first_party``,
+    ``third_party_actor``, ``anaphoric_subject``, ``share_target``, ``consent_condition``, ``source_marker``, ``inbound_marker``, ``user_recipient``, ``negative_condition``, ``processor_marker``, ``purpose_marker``, ``conditional``,
+    ``non_action``, ``non_statement_section`` or ``definition``."""
+    action: str | None = None
+    source: str = ""
+
+
+Entry = DataEntry | PartyEntry | ExcludedEntry | CueEntry
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    """Lower-cased, apostrophes normalised."""
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """One phrase found in a text: character offsets and everything it means."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    """Index of the token after the match."""
+    entries: tuple[Entry, ...]
+
+    def of(self, kind: type) -> tuple:
+        return tuple(e for e in self.entries if isinstance(e, kind))
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split text into match tokens with absolute character offsets."""
+    folded = text.translate(_APOSTROPHES).lower()
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(folded)]
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """How a table phrase is matched: the same tokeniser as the text, plus the
+    trailing ``*`` of a wildcard word."""
+    words: list[str] = []
+    for piece in phrase.translate(_APOSTROPHES).lower().split():
+        wildcard = piece.endswith("*") and len(piece) > 1
+        toks = _TOKEN.findall(piece.rstrip("*") if wildcard else piece)  # already folded, as tokenize() does
+        if wildcard and toks:
+            toks[-1] += "*"
+        words += toks
+    return tuple(words)
+
+
+class _Node:
+    __slots__ = ("exact", "wild", "entries")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, _Node] = {}
+        self.wild: dict[str, _Node] = {}
+        self.entries: dict[str, list[Entry]] = {}
+
+
+@dataclass
+class _Trie:
+    root: _Node = field(default_factory=_Node)
+    wild_lengths: set[int] = field(default_factory=set)
+    _wild_lengths: list[int] = field(default_factory=list)
+
+    def add(self, phrase: str, layer: Layer, entry: Entry) -> None:
+        words = phrase_tokens(phrase)
+        if not words:
+            return
+        node = self.root
+        for word in words:
+            if word.endswith("*"):
+                stem = word[:-1]
+                self.wild_lengths.add(len(stem))
+                node = node.wild.setdefault(stem, _Node())
+            else:
+                node = node.exact.setdefault(word, _Node())
+        bucket = node.entries.setdefault(layer, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def children(self, node: _Node, word: str) -> list[_Node]:
+        """The nodes one word leads to: its literal child and any wildcard stem it starts with."""
+        child = node.exact.get(word)
+        found = [] if child is None else [child]
+        if node.wild:
+            wild = node.wild
+            size = len(word)
+            for n in self._wild_lengths:
+                if n > size:
+                    break
+                child = wild.get(word[:n])
+                if child is not None:
+                    found.append(child)
+        return found
+
+    def freeze(self) -> None:
+        self._wild_lengths = sorted(self.wild_lengths)
+
+
+class Lexicon:
+    """All policy phrases of one :class:`Mappings`, ready to scan sentences."""
+
+    def __init__(self, trie: _Trie, data_type_ids: tuple[str, ...]) -> None:
+        self._trie = trie
+        self.data_type_ids = data_type_ids
+
+    def scan(self, text: str, offset: int = 0) -> tuple[list[Token], list[Match], list[Match]]:
+        """Tokens, mention matches and cue matches of a text (offsets shifted by ``offset``)."""
+        tokens = tokenize(text, offset)
+        mentions, cues = self._scan_tokens(tokens)
+        spans = [(m.first_token, m.last_token) for m in mentions]
+        cues = [
+            c
+            for c in cues
+            if _kept_inside(c) or not any(a <= c.first_token and c.last_token <= b for a, b in spans)
+        ]
+        return tokens, mentions, cues
+
+    def _scan_tokens(self, tokens: list[Token]) -> tuple[list[Match], list[Match]]:
+        """Leftmost-longest matching, independently per layer (the rule the table
+        tests use too): the longest phrase at the first token where one starts."""
+        candidates: dict[str, list[Match]] = {"mention": [], "cue": []}
+        children = self._trie.children
+        root = self._trie.root
+        count = len(tokens)
+        for i in range(count):
+            best: dict[str, tuple[int, list[_Node]]] = {}
+            frontier = [root]
+            j = i
+            while frontier and j < count:
+                frontier = [child for node in frontier for child in children(node, tokens[j].text)]
+                j += 1
+                for layer in ("mention", "cue"):
+                    ending = [node for node in frontier if layer in node.entries]
+                    if ending:
+                        best[layer] = (j, ending)
+            for layer, (end, nodes) in best.items():
+                entries = _dedupe(e for node in nodes for e in node.entries[layer])
+                candidates[layer].append(Match(tokens[i].start, tokens[end - 1].end, i, end, entries))
+        return _leftmost_longest(candidates["mention"]), _leftmost_longest(candidates["cue"])
+
+
+def _leftmost_longest(candidates: list[Match]) -> list[Match]:
+    taken: list[Match] = []
+    free = 0
+    for match in candidates:
+        if match.first_token >= free:
+            taken.append(match)
+            free = match.last_token
+    return taken
+
+
+_ROLES_KEPT_INSIDE_MENTIONS = frozenset({"user_recipient"})
+"""Cues that still count inside a data phrase: "your contacts" is data AND, after
+"share ... with", the people the user shares with."""
+
+
+def _kept_inside(cue: Match) -> bool:
+    return any(isinstance(e, CueEntry) and e.role in _ROLES_KEPT_INSIDE_MENTIONS for e in cue.entries)
+
+
+def _dedupe(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    return tuple(dict.fromkeys(entries))
+
+
+# ------------------------------------------------------------------ compiling
+
+
+def compile_lexicon(mappings: Mappings) -> Lexicon:
+    """Compile the phrases of every table (see the module docstring)."""
+    trie = _Trie()
+    _add_data_phrases(trie, mappings)
+    _add_party_phrases(trie, mappings)
+    _add_cues(trie, mappings.statements)
+    _prefer_specific_data(trie.root)
+    trie.freeze()
+    return Lexicon(trie, mappings.datatype_ids)
+
+
+def _add_excluded(trie: _Trie, spec: object, source: str) -> None:
+    excluded = getattr(spec, "exclude", None)
+    if excluded is not None:
+        for phrase in excluded.all():
+            trie.add(phrase, "mention", ExcludedEntry(source))
+
+
+def _add_data_phrases(trie: _Trie, mappings: Mappings) -> None:
+    tables = mappings.datatypes
+    for spec in (*tables.categories, *tables.datatypes, *tables.broad_terms, tables.catch_all):
+        _add_excluded(trie, spec, f"exclude:{getattr(spec, 'id', 'catch_all')}")
+    by_category: dict[str, list[str]] = {}
+    for dt in tables.datatypes:
+        by_category.setdefault(dt.category, []).append(dt.id)
+        for phrase in dt.phrases.all():
+            trie.add(phrase, "mention", DataEntry("exact", (dt.id,), f"datatype:{dt.id}"))
+    type_phrases = {dt.id: [phrase_tokens(p) for p in dt.phrases.all()] for dt in tables.datatypes}
+    for cat in tables.categories:
+        types = tuple(by_category.get(cat.id, ()))
+        for phrase in cat.phrases.all():
+            words = phrase_tokens(phrase)
+            spelled = any(_contains(words, tp) for t in types for tp in type_phrases.get(t, ()))
+            entry = DataEntry("exact", types, f"category:{cat.id}", generic=len(types) > 1 and not spelled)
+            trie.add(phrase, "mention", entry)
+    known = set(mappings.datatype_ids)
+    for broad in tables.broad_terms:
+        covered: list[str] = []
+        for ref in broad.covers:
+            covered += [ref] if ref in known else by_category.get(ref, [])
+        types = tuple(dict.fromkeys(covered))
+        for phrase in broad.phrases.all():
+            trie.add(phrase, "mention", DataEntry("broad", types, f"broad:{broad.id}"))
+    for phrase in tables.catch_all.phrases.all():
+        trie.add(phrase, "mention", DataEntry("catch_all", (), "catch_all"))
+    for perm in mappings.permissions.permissions:
+        if not perm.data_types:
+            continue
+        for phrase in perm.policy_names.all():
+            trie.add(
+                phrase,
+                "mention",
+                DataEntry(
+                    "exact",
+                    tuple(perm.data_types),
+                    f"permission:{perm.name}",
+                    via_permission=perm.name,
+                    generic=True,
+                ),
+            )
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether ``part`` occurs as a run of words in ``words``."""
+    n = len(part)
+    return bool(n) and any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def _add_party_phrases(trie: _Trie, mappings: Mappings) -> None:
+    for sdk in mappings.sdks.sdks:
+        for phrase in sdk.policy_names.all():
+            trie.add(phrase, "mention", PartyEntry("sdk", sdk.id, f"sdk:{sdk.id}"))
+    for spec in (*mappings.parties.categories, mappings.parties.catch_all):
+        _add_excluded(trie, spec, f"exclude:{getattr(spec, 'id', 'party_catch_all')}")
+    for cat in mappings.parties.categories:
+        for phrase in cat.phrases.all():
+            trie.add(phrase, "mention", PartyEntry("category", cat.id, f"party_category:{cat.id}"))
+    for phrase in mappings.parties.catch_all.phrases.all():
+        trie.add(phrase, "mention", PartyEntry("catch_all", "third_parties", "party_catch_all"))
+
+
+CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every group's examples)
+    "negations": "negation",
+    "negation_exceptions": "negation_exception",
+    "negated_objects": "negated_object",
+    "scope_breakers": "scope_breaker",
+    "exceptions": "exception",
+    "first_party": "first_party",
+    "third_party_actors": "third_party_actor",
+    "anaphoric_subjects": "anaphoric_subject",
+    "share_targets": "share_target",
+    "consent_conditions": "consent_condition",
+    "source_markers": "source_marker",
+    "inbound_markers": "inbound_marker",
+    "user_recipients": "user_recipient",
+    "negative_conditions": "negative_condition",
+    "processor_markers": "processor_marker",
+    "purpose_markers": "purpose_marker",
+    "scope_limiters": "scope_limiter",
+    "conditionals": "conditional",
+    "non_actions": "non_action",
+    "non_statement_sections": "non_statement_section",
+    "definition_cues": "definition",
+    "definition_links": "definition_link",
+}
+
+
+def _add_cues(trie: _Trie, table: StatementsTable) -> None:
+    for spec in table.actions:
+        for phrase in spec.phrases.all():
+            trie.add(phrase, "cue", CueEntry("action", spec.action, f"action:{spec.action}"))
+    for group, role in CUE_ROLES.items():
+        spec = getattr(table, group)
+        if spec is None:  # an optional group the table does not define
+            continue
+        for phrase in spec.phrases.all():
+            trie.add(phrase, "cue", CueEntry(role, None, f"cue:{role}"))
+    for index, pair in enumerate(table.paired_negations):
+        for phrase in pair.opener.all():
+            trie.add(phrase, "cue", CueEntry("paired_open", None, f"paired:{index}"))
+        for phrase in pair.continuer.all():
+            trie.add(phrase, "cue", CueEntry("paired_continue", None, f"paired:{index}"))
+
+
+_LEVEL_RANK = {"exact": 0, "broad": 1, "catch_all": 2}
+
+
+def _prefer_specific_data(node: _Node) -> None:
+    """When one phrase is listed at several levels (a category name that is also a
+    broad term), keep only its most specific reading: the tables name it
+    precisely somewhere, so it is a precise disclosure. A phrase that names
+    data is not also an SDK name ("advertising ID" is data, though an SDK
+    detector is called after it)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        stack += current.exact.values()
+        stack += current.wild.values()
+        mention = current.entries.get("mention")
+        if not mention:
+            continue
+        data = [e for e in mention if isinstance(e, DataEntry)]
+        if data and any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in mention):
+            # "advertising ID" names data even where an SDK is called after it
+            mention = current.entries["mention"] = [
+                e for e in mention if not (isinstance(e, PartyEntry) and e.kind == "sdk")
+            ]
+        if len({e.level for e in data}) > 1:
+            best = min(_LEVEL_RANK[e.level] for e in data)
+            current.entries["mention"] = [
+                e for e in mention if not isinstance(e, DataEntry) or _LEVEL_RANK[e.level] == best
+            ]

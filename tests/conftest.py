@@ -1,0 +1,34 @@
+"""Suite-wide set-up: the parse cache of the mapping tables lives in a temporary
+directory for the whole run (and the processes the tests start inherit it), so
+the suite never reads or writes the user's real ``~/.cache``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+_CACHE_ENV = "CONSISTENCY_CACHE_DIR"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # set before collection: some test modules load the tables at import time
+    directory = tempfile.mkdtemp(prefix="consistency-test-cache-")
+    config.stash[_cache_key] = (directory, os.environ.get(_CACHE_ENV))
+    os.environ[_CACHE_ENV] = directory
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    directory, previous = config.stash.get(_cache_key, (None, None))
+    if directory is None:
+        return
+    shutil.rmtree(directory, ignore_errors=True)
+    if previous is None:
+        os.environ.pop(_CACHE_ENV, None)
+    else:
+        os.environ[_CACHE_ENV] = previous
+
+
+_cache_key = pytest.StashKey[tuple[str, "str | None"]]()
