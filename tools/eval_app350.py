@@ -45,7 +45,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Postal address": (("Contact_Postal_Address", "Contact_City", "Contact_ZIP"), ("personal.address",)),
     "Device IDs": (
         tuple(
-            f"Identifier_{s}" for s in ("Ad_ID", "Device_ID", "IMEI", "IMSI", "MAC", "SIM_Serial", "SSID_BSSID")
+            f"Identifier_{s}"
+            for s in ("Ad_ID", "Device_ID", "IMEI", "IMSI", "MAC", "SIM_Serial", "SSID_BSSID")
         ),
         ("device.ids",),
     ),
@@ -197,10 +198,9 @@ def found_by_keywords(document, lexicon) -> set[str]:
 
 def evaluate(policies: Sequence[Policy], mappings) -> tuple[Result, Result]:
     """(reader, keyword baseline) over the policies."""
+    from consistency.errors import PolicyReadError
     from consistency.policy.document.read import read_document
     from consistency.policy.extract.statements import read_statements
-
-    from consistency.errors import PolicyReadError
 
     lexicon = mappings.lexicon
     reader, keywords = Result(), Result()
@@ -218,7 +218,9 @@ def evaluate(policies: Sequence[Policy], mappings) -> tuple[Result, Result]:
 
 def report(policies: Sequence[Policy], reader: Result, keywords: Result, *, errors: bool) -> str:
     lines = [f"== APP-350 TRAINING+VALIDATION: {len(policies)} policies =="]
-    head = f"{'group':16} {'true':>5} | {'reader P':>8} {'R':>6} {'F1':>6} | {'keyword P':>9} {'R':>6} {'F1':>6}"
+    head = (
+        f"{'group':16} {'true':>5} | {'reader P':>8} {'R':>6} {'F1':>6} | {'keyword P':>9} {'R':>6} {'F1':>6}"
+    )
     lines.append(head)
     truth = {g: sum(g in p.true for p in policies) for g in GROUPS}
     rows = [(g, reader.per_group[g], keywords.per_group[g]) for g in GROUPS]

@@ -106,12 +106,15 @@ def _definition(
             continue
         members = [m for m in mentions if m.first_token >= link.last_token]
         negated = any(
-            _role(c) in ("negation", "negated_object") and link.first_token <= c.first_token < link.last_token + 2
+            _role(c) in ("negation", "negated_object")
+            and link.first_token <= c.first_token < link.last_token + 2
             for c in cues
         )
         data = tuple(d for m in members for d in _member(sentence, m))
         if data and not negated:
-            return Definition(term[1:] if term[0] in words.references else term, sentence, data, term[0] in words.references)
+            return Definition(
+                term[1:] if term[0] in words.references else term, sentence, data, term[0] in words.references
+            )
     return None
 
 
@@ -132,7 +135,7 @@ def _term_before(
         last = inside[-1]
     else:
         last = link.first_token - 1
-        while last >= 0 and tokens[last].text in ("\"", "'", "”", "’", ")", "(", "which"):
+        while last >= 0 and tokens[last].text in ('"', "'", "”", "’", ")", "(", "which"):
             last -= 1
         if last < 0 or tokens[last].text not in words.heads:
             return None
@@ -182,7 +185,11 @@ def statements_from_definitions(
     result = _resolved_references(document, lexicon, [d for d in definitions if d.reference])
     defining = {d.sentence.start for d in definitions}
     for sentence in document.sentences:
-        if sentence.start in defining or sentence.kind == "heading" or sentence.text.rstrip().endswith(_NOT_USES):
+        if (
+            sentence.start in defining
+            or sentence.kind == "heading"
+            or sentence.text.rstrip().endswith(_NOT_USES)
+        ):
             # a heading or question ("To whom do we disclose personal information?")
             # states nothing; a lead-in ("we collect personal information such as the
             # following:") is spelt out by its own list, not by the definition
@@ -220,7 +227,9 @@ REFERENCE_REACH = 2
 """How many sentences back a reference ("these details") may point."""
 
 
-def _resolved_references(document: Document, lexicon: Lexicon, references: list[Definition]) -> list[Statement]:
+def _resolved_references(
+    document: Document, lexicon: Lexicon, references: list[Definition]
+) -> list[Statement]:
     """ "We collect personal details when you book. These details may include your
     name and phone number.": the members take the action of the nearest sentence
     before that names the same head noun, read at that noun."""

@@ -216,7 +216,9 @@ def with_event(events: list[Event], extra: Event) -> list[Event]:
     return sorted([*events, extra], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
 
 
-def _scan(lexicon: Lexicon | _ScanOnce, sentence: Sentence, text: str | None = None, offset: int | None = None) -> _Unit:
+def _scan(
+    lexicon: Lexicon | _ScanOnce, sentence: Sentence, text: str | None = None, offset: int | None = None
+) -> _Unit:
     text = sentence.text if text is None else text
     offset = sentence.start if offset is None else offset
     tokens, mentions, cues = lexicon.scan(text, offset)

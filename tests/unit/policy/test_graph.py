@@ -29,7 +29,9 @@ def test_collecting_a_defined_term_collects_its_members_with_both_sentences_as_e
 
 
 def test_the_use_may_come_before_the_definition():
-    reading = read("We share Order Data with our delivery partners.", "Order Data consists of your postal address.")
+    reading = read(
+        "We share Order Data with our delivery partners.", "Order Data consists of your postal address."
+    )
     assert status_of(reading, "personal.address") == "shared"
 
 
@@ -58,7 +60,10 @@ def test_an_explicit_denial_outweighs_a_member_reached_only_through_a_definition
     "sentence, term",
     [
         ("Usage Information may include your location.", ("usage", "information")),
-        ("\u201cRegistration Data\u201d means your email address and your birthday.", ("registration", "data")),
+        (
+            "\u201cRegistration Data\u201d means your email address and your birthday.",
+            ("registration", "data"),
+        ),
         ("Personal information includes your email address.", ("personal", "information")),
     ],
 )
@@ -87,7 +92,10 @@ def test_term_words_come_from_the_tables():
     statements = builtin_mappings().statements
     heads = {p.lower() for p in statements.defined_term_heads.phrases.all()}
     blocking = {p.lower() for p in statements.term_blocking_prefixes.phrases.all()}
-    for group, words in ((statements.defined_term_heads, heads), (statements.term_blocking_prefixes, blocking)):
+    for group, words in (
+        (statements.defined_term_heads, heads),
+        (statements.term_blocking_prefixes, blocking),
+    ):
         for sentence in group.examples.match:
             assert words & {t.text for t in tokenize(sentence)}, sentence
         for sentence in group.examples.no_match:
@@ -102,7 +110,10 @@ def test_check_discloses_through_the_definition_and_shows_the_chain():
         f for f in compare(profile, reading, mappings, CheckConfig()) if f.subject == "personal.phone_number"
     )
     assert finding.status == "disclosed"
-    assert [e.text for e in finding.evidence][:2] == ["We collect Account Details when you sign up.", DEFINITION]
+    assert [e.text for e in finding.evidence][:2] == [
+        "We collect Account Details when you sign up.",
+        DEFINITION,
+    ]
 
 
 def test_a_reference_takes_the_action_of_the_sentence_before_that_names_its_noun():

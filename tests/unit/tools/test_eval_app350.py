@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+
 @pytest.fixture(scope="module")
 def tool():
     return importlib.import_module("tools.eval_app350")
