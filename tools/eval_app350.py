@@ -36,6 +36,8 @@ from pathlib import Path
 
 import yaml
 
+from tools.evaluate import Counts
+
 GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # group: (practice stems, data types)
     "Location": (("Location",), ("location.approximate", "location.precise")),
@@ -68,26 +70,6 @@ class Policy:
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class Result:
     """One system's scores over the policies."""
 
@@ -99,10 +81,8 @@ class Result:
 
     def micro(self) -> Counts:
         total = Counts()
-        for c in self.per_group.values():
-            total.tp += c.tp
-            total.fp += c.fp
-            total.fn += c.fn
+        for counts in self.per_group.values():
+            total.add(counts)
         return total
 
     def score(self, policy: Policy, found: set[str]) -> None:
