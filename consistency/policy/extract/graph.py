@@ -59,6 +59,10 @@ class Definition:
     """The term points back ("These details include ...", "This information may
     include ..."): it stands for what a sentence just before names with the same
     head noun ("we collect personal details"), not for a term used elsewhere."""
+    opening: bool = False
+    """The sentence opens with the term ("Personal Information is information
+    that identifies you, such as ... information stored on your device"): the
+    whole sentence is the definition, and its own verbs state no practice."""
 
 
 @dataclass(frozen=True)
@@ -101,9 +105,11 @@ def _definition(
 ) -> Definition | None:
     links = [c for c in cues if _role(c) in ("definition_link", "definition")]
     for link in links:
-        term = _term_before(sentence, tokens, mentions, link, words)
-        if term is None:
+        found = _term_before(sentence, tokens, mentions, link, words)
+        if found is None:
             continue
+        term, first = found
+        opening = not any(t.text[0].isalnum() for t in tokens[:first])
         members = [m for m in mentions if m.first_token >= link.last_token]
         negated = any(
             _role(c) in ("negation", "negated_object")
@@ -112,8 +118,9 @@ def _definition(
         )
         data = tuple(d for m in members for d in _member(sentence, m))
         if data and not negated:
+            reference = term[0] in words.references
             return Definition(
-                term[1:] if term[0] in words.references else term, sentence, data, term[0] in words.references
+                term[1:] if reference else term, sentence, data, reference, opening and not reference
             )
     return None
 
@@ -124,21 +131,21 @@ def _role(match: Match) -> str:
 
 def _term_before(
     sentence: Sentence, tokens: list[Token], mentions: list[Match], link: Match, words: _Words
-) -> tuple[str, ...] | None:
-    """The term that ends right before the link's verb (or inside a cue that spells
+) -> tuple[tuple[str, ...], int] | None:
+    """The term (and the index of its first token) that ends right before the link's verb (or inside a cue that spells
     it, "personal information includes"): up to TERM_WORDS words ending in a head
     noun, capitalised or quoted or a data phrase of the tables."""
     end = link.last_token
     # the head noun is the last word before the link's verb: inside the cue, or just before it
-    inside = [i for i in range(link.first_token, end) if tokens[i].text in words.heads]
-    if inside:
-        last = inside[-1]
-    else:
-        last = link.first_token - 1
-        while last >= 0 and tokens[last].text in ('"', "'", "”", "’", ")", "(", "which"):
-            last -= 1
-        if last < 0 or tokens[last].text not in words.heads:
+    last = link.first_token - 1
+    while last >= 0 and tokens[last].text in ('"', "'", "”", "’", ")", "(", "which"):
+        last -= 1
+    if last < 0 or tokens[last].text not in words.heads:
+        # a cue that spells the term ("personal information includes")
+        inside = [i for i in range(link.first_token, end) if tokens[i].text in words.heads]
+        if not inside:
             return None
+        last = inside[-1]
     first = last
     while first - 1 >= 0 and last - first + 1 < TERM_WORDS and tokens[first - 1].text.isalpha():
         candidate = tokens[first - 1]
@@ -154,7 +161,7 @@ def _term_before(
         tokens[i].text in words.blocking for i in range(max(first - 2, 0), first)
     ):
         return None  # "Non-personal identification information": another term, cut short
-    return tuple(t.text for t in tokens[first : last + 1])
+    return tuple(t.text for t in tokens[first : last + 1]), first
 
 
 def _in_data_phrase(mentions: list[Match], first: int, last: int) -> bool:

@@ -161,7 +161,8 @@ def read_statements(document: Document, mappings) -> PolicyReading:
     units = [_scan(lexicon, s) for s in document.sentences]
     raws = _Walker(document, units, lexicon).walk()
     reads, generic, verbless = _build(raws)
-    defined = _through_definitions(document, lexicon, mappings)
+    defined, definitions = _through_definitions(document, lexicon, mappings)
+    reads = [r for r in reads if r.statement.sentence.start not in definitions]
     statements = tuple(r.statement for r in reads) + defined
     # data reached only through a definition is a weak affirmation: an explicit
     # denial of collecting it outweighs it, as for data with no verb of its own
@@ -196,13 +197,17 @@ class _ScanOnce:
         return found
 
 
-def _through_definitions(document: Document, lexicon: Lexicon | _ScanOnce, mappings) -> tuple[Statement, ...]:
+def _through_definitions(
+    document: Document, lexicon: Lexicon | _ScanOnce, mappings
+) -> tuple[tuple[Statement, ...], frozenset[int]]:
     """Statements about defined terms, read as statements about their members
-    (the policy graph, ``consistency.policy.graph``)."""
+    (the policy graph, ``graph.py``), and the start offsets of the sentences that
+    are whole definitions (they open with the term), which state nothing themselves."""
     from .graph import find_definitions, statements_from_definitions
 
     definitions = find_definitions(document, lexicon, mappings)
-    return tuple(statements_from_definitions(document, lexicon, definitions, mappings))
+    whole = frozenset(d.sentence.start for d in definitions if d.opening)
+    return tuple(statements_from_definitions(document, lexicon, definitions, mappings)), whole
 
 
 def sentence_events(lexicon: Lexicon | _ScanOnce, sentence: Sentence) -> list[Event]:

@@ -138,3 +138,13 @@ def test_a_reference_takes_the_action_of_the_sentence_before_that_names_its_noun
 def test_a_reference_with_nothing_to_point_at_states_nothing(before):
     reading = read(before, "These details may include your phone number.")
     assert status_of(reading, "personal.phone_number") == "not_mentioned"
+
+
+def test_a_sentence_that_opens_with_the_term_is_a_definition_and_states_nothing_itself():
+    reading = read(
+        "Account Details is information that identifies you, such as a phone number kept on your device."
+    )
+    assert status_of(reading, "personal.phone_number") == "not_mentioned"
+    # a sentence that only ends in a definition still states its own practice
+    reading = read("We collect Account Details, which include your phone number.")
+    assert status_of(reading, "personal.phone_number") == "collected"
