@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-latest lock bench eval eval-realpairs eval-app350 samples lint clean
+.PHONY: demo test test-latest lock bench fuzz eval eval-realpairs eval-app350 samples lint clean
 
 LOCK        := requirements.lock
 LATEST_VENV := .venv-latest
@@ -55,6 +55,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Every fuzz target (tests/fuzz) with a budget adding up to 100,000 inputs or more
+# (CONSISTENCY_FUZZ_EXAMPLES per target); prints crashes, hangs (> 2 s) and peak memory.
+# About 20 minutes of one core; `make test` runs the same targets with a small budget.
+fuzz: $(STAMP)
+	$(BIN)/python -m bench.fuzz
 
 eval: $(STAMP)
 	$(BIN)/python -m tools.evaluate tests/data/policies

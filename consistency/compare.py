@@ -124,6 +124,7 @@ from .models import (
     SdkHit,
     Statement,
 )
+from .policy.document.sourcemap import file_place
 from .rubric import RULES, AppSignals, DataCase, app_signals, apply_requirements, data_rule, sdk_rule
 from .severity import decide_severity, severity_rank
 
@@ -164,7 +165,9 @@ def compare(
         *(sdk_finding(ctx, hit) for hit in ctx.sdks),
         *unsupported_findings(ctx),
     ]
-    return sort_findings(findings)
+    from .sdk_lists import sdk_list_findings  # issue 12: per-SDK check against the policy's SDK list
+
+    return sort_findings(sdk_list_findings(findings, profile, reading, mappings, ctx.config))
 
 
 def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -708,15 +711,18 @@ def _evidence(statements: Iterable[Statement], role: str, spans) -> tuple[Eviden
                 continue
             seen.add(s.start)
             highlight = tuple(sorted({(a, b) for a, b in spans(st) if s.start <= a < b <= s.end}))
+            line, column, page = file_place(s)  # the file's place, not the normalised text's
             evidence.append(
                 Evidence(
                     text=s.text,
                     start=s.start,
                     end=s.end,
-                    line=s.line,
+                    line=line,
                     section=s.section,
                     highlight=highlight,
                     role=role,
+                    column=column,
+                    page=page,
                 )  # type: ignore[arg-type]
             )
     return tuple(evidence)

@@ -67,6 +67,11 @@ class ScanError(ConsistencyError):
     scheduler cannot be reached): unlike an item's InputError, this stops it."""
 
 
+class FetchError(InputError):
+    """A policy URL cannot be fetched: not http(s), a private address without
+    permission, too large, too slow, too many redirects, or an HTTP error."""
+
+
 class DataSafetyFormError(InputError):
     """A Data safety form (Play Console's CSV) cannot be read: wrong header, an
     unknown question or response id, a duplicate row, a value that is not TRUE,

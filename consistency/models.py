@@ -105,7 +105,23 @@ class DexSummary:
     name: str
     classes: int
     method_refs: int
+    """Entries of the DEX's ``method_ids`` table: methods defined or called, one per
+    prototype (what Android's 64K method-reference limit counts)."""
     size: int
+
+
+@dataclass(frozen=True)
+class PolicyUrl:
+    """A URL inside the app that looks like its privacy policy, with where it was found."""
+
+    url: str
+    score: int
+    """Higher is more likely the policy (how the evidence is weighed is in the
+    ``policy_urls.yaml`` table)."""
+    source: str
+    """Where: ``resource string/privacy_policy_url``, ``dex base/dex/classes.dex``, ``asset www/index.html``."""
+    context: str = ""
+    """The resource name or the words around the URL that made it a candidate."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +157,14 @@ class ApkFacts:
     """Things a reviewer should know about how the facts were read (target SDK not
     declared and taken from the minimum, app label not resolvable, duplicate or
     misplaced manifest elements ignored, a signature that could not be read)."""
+    container: str = "apk"
+    """What was read: ``apk``, ``aab`` (App Bundle), ``apks`` (bundletool APK set),
+    ``xapk`` or ``apkm`` (store split packages)."""
+    parts: tuple[str, ...] = ()
+    """The bundle modules (``base``, features) or the split APKs the facts were
+    merged from; empty for a single APK."""
+    policy_urls: tuple[PolicyUrl, ...] = ()
+    """Privacy-policy URL candidates found in the app, best first."""
 
 
 # ------------------------------------------------------ APK + tables: the profile
@@ -241,6 +265,20 @@ SentenceKind = Literal["sentence", "list_item", "heading", "table_cell"]
 
 
 @dataclass(frozen=True)
+class SourcePosition:
+    """Where a piece of policy text sits in the file as read (not in ``Document.text``):
+    what a reviewer opens and what SARIF ``startLine`` must point at."""
+
+    line: int
+    """1-based line of the file (LF, CR LF and CR end a line); for a PDF, the line
+    within the page's extracted text."""
+    column: int
+    """1-based, in Unicode code points."""
+    page: int | None = None
+    """1-based page of a PDF; None for every other format."""
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A unit of policy text: a sentence, a list item, a heading or a table cell.
     ``document.text[start:end] == text`` always holds."""
@@ -253,6 +291,9 @@ class Sentence:
     kind: SentenceKind = "sentence"
     line: int = 1
     """1-based line in the normalised text where the sentence starts."""
+    origin: SourcePosition | None = None
+    """Where the sentence starts in the file as read (see ``consistency.policy.document.sourcemap``);
+    None when it could not be placed (or the sentence was not read from a file)."""
 
 
 @dataclass(frozen=True)
@@ -354,6 +395,57 @@ class PartyDisclosure:
 
 
 @dataclass(frozen=True)
+class ListedSdk:
+    """One row or block of a policy's third-party SDK list (第三方SDK目录): a
+    disclosure about one SDK, in the policy's own structure."""
+
+    name: str
+    """The SDK as the list names it ("高德定位SDK", "Amap Location and Map's SDK")."""
+    sdk_ids: tuple[SdkId, ...]
+    """The SDKs of the tables that name resolves to (its words, else its company's);
+    empty when the tables know none of them."""
+    data: tuple[DataMention, ...]
+    """The data the row says the SDK collects (exact, broad or catch-all phrases)."""
+    start: int
+    end: int
+    """Offsets of the whole row or block in ``Document.text``."""
+    line: int
+    company: str = ""
+    purpose: str = ""
+    permissions: tuple[PermissionName, ...] = ()
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class ListedPermission:
+    """One entry of a policy's permission list (权限列表, "List of permissions")."""
+
+    name: str
+    """The permission as the list names it ("电话权限", "Phone status read permission")."""
+    permissions: tuple[PermissionName, ...]
+    """The Android permissions that name stands for (several for "位置权限")."""
+    data_types: tuple[DataTypeId, ...]
+    """What those permissions expose, per the tables."""
+    start: int
+    end: int
+    line: int
+    purpose: str = ""
+    denied: bool = False
+    """The entry says the permission is not requested or its data not read ("未申请", "not requested")."""
+
+
+@dataclass(frozen=True)
+class PolicyLists:
+    """The structured lists of a policy; ``sdk_list`` is False when it has none
+    (then no SDK can be "missing from the list")."""
+
+    sdk_list: bool = False
+    sdks: tuple[ListedSdk, ...] = ()
+    permission_list: bool = False
+    permissions: tuple[ListedPermission, ...] = ()
+
+
+@dataclass(frozen=True)
 class PolicyLanguage:
     """The language a policy is written in, recognised from its text."""
 
@@ -375,6 +467,8 @@ class PolicyReading:
     parties: tuple[PartyDisclosure, ...]
     catch_all_evidence: tuple[Statement, ...] = ()
     """Sentences that only use catch-alls ("personal information", "third parties")."""
+    lists: PolicyLists = PolicyLists()
+    """The policy's third-party SDK list and permission list, when it has them."""
     language: PolicyLanguage | None = None
     """None when not detected (too little text, or read without detection): taken as covered."""
 
@@ -403,10 +497,16 @@ class Evidence:
     start: int
     end: int
     line: int
+    """1-based line of the policy *file* where the sentence starts (within the page
+    for a PDF); the normalised text's line only when the file position is unknown."""
     section: tuple[str, ...]
     highlight: tuple[tuple[int, int], ...] = ()
     """Spans (absolute offsets) of the phrases that matched, for highlighting."""
     role: Literal["disclosure", "denial", "vague", "catch_all", "claim"] = "disclosure"
+    column: int | None = None
+    """1-based column (code points) in the policy file where the sentence starts."""
+    page: int | None = None
+    """1-based page, for a PDF policy."""
 
 
 @dataclass(frozen=True)

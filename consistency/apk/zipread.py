@@ -31,6 +31,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from ..errors import ApkReadError
+from .inflate import inflate_exact
 
 _MIB = 1 << 20
 _CHUNK = 1 << 20
@@ -119,6 +120,11 @@ class ApkArchive:
             (match.group(1), match.group(2)) for name in self._infos if (match := _NATIVE_LIB.fullmatch(name))
         )
 
+    def declared_size(self, name: str) -> int:
+        """The uncompressed size the central directory declares (not trusted by :meth:`read`)."""
+        info = self._infos.get(name)
+        return info.file_size if info is not None else 0
+
     # -- reading
 
     def read(self, name: str, limits: ApkLimits) -> bytes:
@@ -196,6 +202,13 @@ class ApkArchive:
         size whatever the compressed stream really holds, and a stream that would
         produce more is caught at its first extra byte."""
         declared = info.file_size
+        if (
+            info.compress_size <= declared + declared // 1000 + 1024
+        ):  # holding it costs no more than the output
+            whole = self._pread(start, info.compress_size)
+            if len(whole) == info.compress_size and (fast := inflate_exact(whole, declared)) is not None:
+                return fast  # libdeflate, exactly the declared size (see .inflate); else stream below
+            del whole
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         parts: list[bytes] = []
         produced = 0

@@ -29,7 +29,7 @@ from .problems import Problem
 
 # --- issue 16 (Data safety): tables another module loads and validates itself
 # (consistency.datasafety.table); here they are only allowed and hashed into the digest.
-COMPANION_FILES = ("datasafety.yaml",)
+COMPANION_FILES = ("datasafety.yaml", "lists.yaml")  # lists.yaml: issue 12 (consistency.policy.lists.cues)
 
 
 def builtin_mappings_dir() -> Path:

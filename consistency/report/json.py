@@ -71,12 +71,7 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "sha256": facts.sha256,
             "path": facts.path,
         },
-        "policy": {
-            "source": document.source,
-            "sha256": document.sha256,
-            "format": document.format,
-            "language": _language(result),
-        },
+        "policy": _policy(document, _language(result)),
         "findings": [finding_to_dict(f) for f in result.findings],
         "suppressed": {
             "count": len(result.suppressed),
@@ -149,6 +144,8 @@ def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
         "start": evidence.start,
         "end": evidence.end,
         "line": evidence.line,
+        "column": evidence.column,
+        "page": evidence.page,
         "section": list(evidence.section),
         "role": evidence.role,
         "highlight": [list(span) for span in evidence.highlight],
@@ -159,3 +156,14 @@ def load_check_schema() -> dict[str, Any]:
     """The JSON Schema of this report, as shipped in the package."""
     text = resources.files("consistency").joinpath("schemas/check.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+def _policy(document, language: Any) -> dict[str, Any]:
+    """Where the policy came from. A policy fetched from a URL also carries the
+    text that was checked: the page can change tomorrow, the result must not."""
+    from ..fetch.client import is_url
+
+    policy = {"source": document.source, "sha256": document.sha256, "format": document.format, "language": language}
+    if is_url(document.source):
+        policy["fetched"] = {"text": document.text, "notes": [w for w in document.warnings if w.startswith("fetched from ")]}
+    return policy

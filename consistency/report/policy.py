@@ -14,7 +14,8 @@ Two formats:
      "datatypes": [{"id": "location.precise", "status": "collected", "exact": true,
                     "actions": ["collect"], "denied": [],
                     "evidence": [{"text": "We collect your precise location.", "start": 120,
-                                  "end": 153, "section": ["Location"], "line": 7}]}],
+                                  "end": 153, "section": ["Location"], "line": 7,
+                                  "column": 1, "page": null}]}],
      "third_parties": [{"kind": "sdk", "id": "firebase-analytics", "name": "Firebase Analytics",
                         "denied": false, "evidence": [...]}]}
 """
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import SCHEMA_VERSION, DataDisclosure, PolicyReading, Statement
 from .interface import Reporter
+from .lists_json import lists_to_dict
 
 if TYPE_CHECKING:
     from ..mappings import Mappings
@@ -83,6 +85,7 @@ def reading_to_dict(reading: PolicyReading) -> dict[str, Any]:
             }
             for p in reading.parties
         ],
+        **lists_to_dict(reading.lists),  # issue 12: the SDK list and the permission list
     }
 
 
@@ -93,7 +96,9 @@ def _evidence(statement: Statement) -> dict[str, Any]:
         "start": sentence.start,
         "end": sentence.end,
         "section": list(sentence.section),
-        "line": sentence.line,
+        "line": sentence.origin.line if sentence.origin else sentence.line,
+        "column": sentence.origin.column if sentence.origin else None,
+        "page": sentence.origin.page if sentence.origin else None,
     }
 
 

@@ -22,6 +22,10 @@ import time
 from ...errors import PolicyReadError
 from .limits import PolicyLimits
 
+PAGE_BREAK = "\f\n\n"
+"""What ends every page in the extracted text: pdfminer's form feed, then our blank
+line (so the last paragraph of a page never runs into the first of the next)."""
+
 
 def extract_pdf_text(data: bytes, limits: PolicyLimits = PolicyLimits()) -> tuple[str, tuple[str, ...]]:
     """The text of every page (pages separated by a blank line), and warnings."""
@@ -52,8 +56,8 @@ def extract_pdf_text(data: bytes, limits: PolicyLimits = PolicyLimits()) -> tupl
                 raise PolicyReadError(
                     f"PDF text extraction took longer than {limits.max_pdf_seconds:g} s (limit)"
                 )
-            interpreter.process_page(page)
-            output.write("\n\n")
+            interpreter.process_page(page)  # ends the page's text with a form feed
+            output.write(PAGE_BREAK[1:])
         device.close()
     except PolicyReadError:
         raise
