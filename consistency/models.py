@@ -395,6 +395,10 @@ class Statement:
     """Actions the sentence denies for the data it names ("we do not sell" -> {"sell"})."""
     first_party: bool = True
     """False when the subject doing the action is a third party."""
+    defined_by: tuple[Sentence, ...] = ()
+    """The definitions the data comes through ("Account Information includes your
+    email address"), when the sentence itself names only the defined term ("we
+    collect Account Information"): the chain of evidence, shown with the sentence."""
 
 
 DataStatus = Literal["collected", "shared", "denied", "vague", "not_mentioned"]
