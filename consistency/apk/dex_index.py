@@ -71,6 +71,10 @@ class DexIndex:
     method_ref_count: int = 0
     """Entries of ``method_ids``: every method the code defines or calls, one per
     prototype (the figure Android's 64K method-reference limit counts)."""
+    hosts: frozenset[str] = frozenset()
+    """Host-like names in the string table (see ``dex_strings``)."""
+    stub_classes: frozenset[str] = frozenset()
+    """Defined classes that hold no code (see ``dex_stubs``)."""
 
 
 def descriptor_to_java(desc: str) -> str:
@@ -90,21 +94,31 @@ def java_to_descriptor(name: str) -> str:
 def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
     """Index one DEX file (a v41 container: every DEX inside it). Raises
     :class:`ApkReadError` naming the entry and the table at fault on any bad DEX."""
+    from .dex_strings import string_table_hosts
+    from .dex_stubs import stub_class_positions
+
     classes: list[str] = []
     refs: set[str] = set()
     count = 0
+    hosts: set[str] = set()
+    stubs: list[str] = []
     for start in _dex_starts(data, name):
         reader = _DexReader(data, name, start)
         class_types = reader.class_types()
-        classes.extend(reader.defined_classes(class_types))
+        defined = reader.defined_classes(class_types)
+        classes.extend(defined)
         count += reader.method_count
         refs.update(reader.method_refs(reader.method_keys(foreign_to=set(class_types))))
+        hosts |= string_table_hosts(reader)
+        stubs.extend(defined[i] for i in stub_class_positions(reader))
     return DexIndex(
         name=name,
         size=len(data),
         classes=tuple(classes),
         foreign_refs=tuple(sorted(refs)),
         method_ref_count=count,
+        hosts=frozenset(hosts),
+        stub_classes=frozenset(stubs),
     )
 
 

@@ -32,6 +32,7 @@ from .assemble import assemble_facts
 from .axml_resources import preload_public_resources
 from .dex_index import index_apk_dex
 from .manifest import Manifest, local_name, parse_manifest
+from .packaged import asset_paths, read_version_files
 from .policy_urls import PolicyUrlFinder, PolicyUrlRules, load_policy_url_rules
 from .signing_block import (
     V2_ID,
@@ -74,6 +75,8 @@ def read_apk_facts(
         native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
         finder.add_strings(arsc.strings())
         finder.add_assets(archive, (n for n in archive.names() if n.startswith("assets/")), limits)
+        version_files = read_version_files(archive, limits)
+        assets = asset_paths(archive)
     return assemble_facts(
         manifest,
         path=str(path),
@@ -86,6 +89,8 @@ def read_apk_facts(
         notes=tuple(notes),
         policy_urls=finder.result(),
         zip_anomalies=archive.anomalies,
+        version_files=version_files,
+        assets=assets,
     )
 
 

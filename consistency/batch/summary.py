@@ -218,7 +218,13 @@ def _share(apps: int, base: int) -> float:
 
 def summary_json(summary: ScanSummary) -> str:
     doc = {"schema_version": SUMMARY_SCHEMA_VERSION, **asdict(summary)}
-    for key in ("by_status", "findings_by_class", "findings_by_severity", "problems_per_app", "datasafety_by_kind"):
+    for key in (
+        "by_status",
+        "findings_by_class",
+        "findings_by_severity",
+        "problems_per_app",
+        "datasafety_by_kind",
+    ):
         doc[key] = dict(doc[key])
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
