@@ -2,6 +2,8 @@
 .super Landroid/app/Activity;
 .source "MainActivity.java"
 
+.field public static final a:Ljava/lang/String; = "https://obfuscated.example.org/privacy"
+
 .method public constructor <init>()V
     .locals 0
     invoke-direct {p0}, Landroid/app/Activity;-><init>()V
