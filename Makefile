@@ -44,6 +44,10 @@ demo: $(STAMP)
 		--format html --output walkie-report.html --no-timestamp || true
 	$(BIN)/consistency check samples/walkie/walkie.apk samples/walkie/policy.md --no-timestamp || true
 	@echo
+	@echo "The Data safety form, three ways (chatter's form has planted mismatches):"
+	$(BIN)/consistency check samples/chatter/chatter.apk samples/chatter/policy.html \
+		--data-safety samples/chatter/datasafety.csv --no-timestamp --fail-on none
+	@echo
 	@echo "HTML report written to $(CURDIR)/walkie-report.html"
 
 test: $(STAMP)

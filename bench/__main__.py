@@ -17,6 +17,7 @@ PARTS = {
     "inspect": ("bench.inspect", "run_inspect_bench"),
     "policy": ("bench.policy", "run_policy_bench"),
     "scan": ("bench.scan", "run_scan_bench"),
+    "bundles": ("bench.bundles", "run_bundles_bench"),
     "cli": ("bench.cli", "run_cli_bench"),
 }
 

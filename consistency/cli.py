@@ -133,7 +133,7 @@ def _main(
 
 @app.command()
 def inspect(
-    apk: Annotated[Path, typer.Argument(help="The APK to read.")],
+    apk: Annotated[Path, typer.Argument(help="The app to read: .apk, .aab, .apks, .xapk or .apkm.")],
     format: Annotated[InspectFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     mappings: MappingsOption = None,
@@ -163,8 +163,8 @@ def policy(
 
 @app.command()
 def check(
-    apk: Annotated[Path, typer.Argument(help="The APK.")],
-    policy: Annotated[str, typer.Argument(help="Its privacy policy, or - for stdin.")],
+    apk: Annotated[Path, typer.Argument(help="The app: .apk, .aab, .apks, .xapk or .apkm.")],
+    policy: Annotated[str, typer.Argument(help="Its privacy policy: a file, - for stdin, or an http(s) URL.")],
     format: Annotated[CheckFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     fail_on: Annotated[
@@ -192,6 +192,16 @@ def check(
         typer.Option("--no-timestamp", help="Leave the timestamp out of the report (byte-identical output)."),
     ] = False,
     mappings: MappingsOption = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Let a policy URL point to a loopback, private or link-local address."),
+    ] = False,
+    data_safety: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-safety", help="Also check the app's Data safety form (Play Console's CSV export)."
+        ),
+    ] = None,
 ) -> None:
     """The diff: findings with evidence; exit 1 on findings at or above --fail-on."""
     from datetime import datetime, timezone
@@ -199,6 +209,7 @@ def check(
     from .baseline import accept_findings, apply_baseline, load_baseline, save_baseline
     from .config import load_config
     from .exit_codes import check_exit_code
+    from .fetch.client import FetchLimits
     from .pipeline import check as run_check
 
     settings = load_config(config)
@@ -211,20 +222,54 @@ def check(
         extra_mappings=tuple(mappings or ()),
         fail_on=fail_on.value if fail_on else None,
         timestamp=stamp,
+        fetch_limits=FetchLimits(allow_private=allow_private),
+        data_safety=data_safety,
     )
+    # issue 16: the Data safety form's findings share the baseline (no-ops without a form)
+    from .datasafety.baseline import accept_form_findings, apply_form_baseline
+
     if write_baseline is not None:
         accepted = accept_findings(result.findings, reason, result.profile.mappings_digest, previous=accepted)
+        accepted = accept_form_findings(result, accepted, reason)
         save_baseline(write_baseline, accepted)
     if accepted is not None:
-        result = apply_baseline(result, accepted)
+        result = apply_form_baseline(apply_baseline(result, accepted), accepted)
     _show(Subject.check, format, result, output)
     raise typer.Exit(check_exit_code(result))
+
+
+class DraftFormat(str, enum.Enum):
+    """The formats of ``datasafety`` (issue 16): csv is Play Console's import format."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def datasafety(
+    apk: Annotated[Path, typer.Argument(help="The APK.")],
+    policy: Annotated[
+        str | None, typer.Option("--policy", help="Its privacy policy: adds evidence and questions.")
+    ] = None,
+    format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
+    output: OutputOption = None,
+    mappings: MappingsOption = None,
+) -> None:
+    """Draft Google Play's Data safety form: text, JSON, or Play Console's CSV import format."""
+    from .datasafety.draft_command import run_draft
+
+    emit(run_draft(apk, policy, format.value, tuple(mappings or ())), output)
 
 
 @app.command()
 def scan(
     catalog: Annotated[
-        Path, typer.Argument(help="A directory of APKs with their policies, or a CSV/JSONL manifest.")
+        Path,
+        typer.Argument(
+            help="A directory of apps (.apk, .aab, .apks, .xapk, .apkm) with their policies, or a CSV/JSONL"
+            " manifest (columns apk, policy, policy_url, id)."
+        ),
     ],
     db: Annotated[Path, typer.Option("--db", help="The SQLite results store.")] = Path("results.sqlite"),
     workers: Annotated[
@@ -243,6 +288,10 @@ def scan(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
     config: Annotated[Path | None, typer.Option("--config")] = None,
     mappings: MappingsOption = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Let policy_url values point to loopback, private or link-local addresses."),
+    ] = False,
 ) -> None:
     """Check a whole catalog of apps; results go to a resumable SQLite store."""
     from .batch.run import scan_catalog
@@ -260,6 +309,7 @@ def scan(
         quiet=quiet,
         config_path=config,
         extra_mappings=tuple(mappings or ()),
+        allow_private=allow_private,
     )
     if not quiet:
         typer.echo(report.final_line(), err=True)
@@ -308,7 +358,11 @@ def mappings_check(
     if problems:
         typer.echo(render_mapping_problems(problems))
         raise typer.Exit(ExitCode.ERROR)
-    typer.echo(render_mapping_check(load_mappings(extra)))
+    tables = load_mappings(extra)
+    from .datasafety.table import load_form_table  # issue 16: datasafety.yaml is validated by its owner
+
+    load_form_table(tables)
+    typer.echo(render_mapping_check(tables))
 
 
 @mappings_app.command("list")

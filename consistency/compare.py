@@ -164,7 +164,9 @@ def compare(
         *(sdk_finding(ctx, hit) for hit in ctx.sdks),
         *unsupported_findings(ctx),
     ]
-    return sort_findings(findings)
+    from .sdk_lists import sdk_list_findings  # issue 12: per-SDK check against the policy's SDK list
+
+    return sort_findings(sdk_list_findings(findings, profile, reading, mappings, ctx.config))
 
 
 def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -95,6 +95,14 @@ class _SeveritySettings(BaseModel):
     nothing_collected_contradicted: SeverityName | None = None
     denial_contradicted: SeverityName | None = None
     denial_weakly_contradicted: SeverityName | None = None
+    # issue 16: the Data safety form's rules (consistency.datasafety.threeway.SEVERITY_RULES)
+    datasafety_undeclared: SeverityName | None = None
+    datasafety_undeclared_other: SeverityName | None = None
+    datasafety_not_shared: SeverityName | None = None
+    datasafety_undisclosed: SeverityName | None = None
+    datasafety_undisclosed_denied: SeverityName | None = None
+    datasafety_sharing_denied: SeverityName | None = None
+    datasafety_unsupported: SeverityName | None = None
 
 
 class _ConfigFile(BaseModel):

@@ -65,3 +65,15 @@ class CatalogError(InputError):
 class ScanError(ConsistencyError):
     """A problem with a scan as a whole (the store cannot be opened, the Dask
     scheduler cannot be reached): unlike an item's InputError, this stops it."""
+
+
+class FetchError(InputError):
+    """A policy URL cannot be fetched: not http(s), a private address without
+    permission, too large, too slow, too many redirects, or an HTTP error."""
+
+
+class DataSafetyFormError(InputError):
+    """A Data safety form (Play Console's CSV) cannot be read: wrong header, an
+    unknown question or response id, a duplicate row, a value that is not TRUE,
+    FALSE or blank, or bytes in an encoding Play Console and spreadsheets do not
+    produce. The message names the row."""

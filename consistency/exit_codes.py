@@ -28,4 +28,5 @@ def check_exit_code(result: CheckResult) -> ExitCode:
     """1 when a finding (not suppressed by the baseline) is at or above the threshold."""
     from .verdict import summarize
 
-    return ExitCode.FINDINGS if summarize(result).failing else ExitCode.OK
+    # issue 16: the verdict counts the Data safety form's findings too
+    return ExitCode.FINDINGS if summarize(result).verdict == "fail" else ExitCode.OK

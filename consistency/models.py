@@ -18,7 +18,10 @@ Stages (see README, "How it works"):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NewType
+from typing import TYPE_CHECKING, Literal, NewType
+
+if TYPE_CHECKING:  # issue 16: the form's side lives in its own package; no runtime import
+    from .datasafety.model import DataSafetyCheck
 
 DataTypeId = NewType("DataTypeId", str)
 """A data type id from ``mappings/datatypes.yaml`` such as ``location.precise``."""
@@ -106,6 +109,20 @@ class DexSummary:
 
 
 @dataclass(frozen=True)
+class PolicyUrl:
+    """A URL inside the app that looks like its privacy policy, with where it was found."""
+
+    url: str
+    score: int
+    """Higher is more likely the policy (how the evidence is weighed is in the
+    ``policy_urls.yaml`` table)."""
+    source: str
+    """Where: ``resource string/privacy_policy_url``, ``dex base/dex/classes.dex``, ``asset www/index.html``."""
+    context: str = ""
+    """The resource name or the words around the URL that made it a candidate."""
+
+
+@dataclass(frozen=True)
 class ApkFacts:
     """What an APK declares and contains, read once. Nothing here comes from the
     mapping tables: this is evidence, not interpretation."""
@@ -138,6 +155,14 @@ class ApkFacts:
     """Things a reviewer should know about how the facts were read (target SDK not
     declared and taken from the minimum, app label not resolvable, duplicate or
     misplaced manifest elements ignored, a signature that could not be read)."""
+    container: str = "apk"
+    """What was read: ``apk``, ``aab`` (App Bundle), ``apks`` (bundletool APK set),
+    ``xapk`` or ``apkm`` (store split packages)."""
+    parts: tuple[str, ...] = ()
+    """The bundle modules (``base``, features) or the split APKs the facts were
+    merged from; empty for a single APK."""
+    policy_urls: tuple[PolicyUrl, ...] = ()
+    """Privacy-policy URL candidates found in the app, best first."""
 
 
 # ------------------------------------------------------ APK + tables: the profile
@@ -347,6 +372,57 @@ class PartyDisclosure:
 
 
 @dataclass(frozen=True)
+class ListedSdk:
+    """One row or block of a policy's third-party SDK list (第三方SDK目录): a
+    disclosure about one SDK, in the policy's own structure."""
+
+    name: str
+    """The SDK as the list names it ("高德定位SDK", "Amap Location and Map's SDK")."""
+    sdk_ids: tuple[SdkId, ...]
+    """The SDKs of the tables that name resolves to (its words, else its company's);
+    empty when the tables know none of them."""
+    data: tuple[DataMention, ...]
+    """The data the row says the SDK collects (exact, broad or catch-all phrases)."""
+    start: int
+    end: int
+    """Offsets of the whole row or block in ``Document.text``."""
+    line: int
+    company: str = ""
+    purpose: str = ""
+    permissions: tuple[PermissionName, ...] = ()
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class ListedPermission:
+    """One entry of a policy's permission list (权限列表, "List of permissions")."""
+
+    name: str
+    """The permission as the list names it ("电话权限", "Phone status read permission")."""
+    permissions: tuple[PermissionName, ...]
+    """The Android permissions that name stands for (several for "位置权限")."""
+    data_types: tuple[DataTypeId, ...]
+    """What those permissions expose, per the tables."""
+    start: int
+    end: int
+    line: int
+    purpose: str = ""
+    denied: bool = False
+    """The entry says the permission is not requested or its data not read ("未申请", "not requested")."""
+
+
+@dataclass(frozen=True)
+class PolicyLists:
+    """The structured lists of a policy; ``sdk_list`` is False when it has none
+    (then no SDK can be "missing from the list")."""
+
+    sdk_list: bool = False
+    sdks: tuple[ListedSdk, ...] = ()
+    permission_list: bool = False
+    permissions: tuple[ListedPermission, ...] = ()
+
+
+@dataclass(frozen=True)
 class PolicyLanguage:
     """The language a policy is written in, recognised from its text."""
 
@@ -368,6 +444,8 @@ class PolicyReading:
     parties: tuple[PartyDisclosure, ...]
     catch_all_evidence: tuple[Statement, ...] = ()
     """Sentences that only use catch-alls ("personal information", "third parties")."""
+    lists: PolicyLists = PolicyLists()
+    """The policy's third-party SDK list and permission list, when it has them."""
     language: PolicyLanguage | None = None
     """None when not detected (too little text, or read without detection): taken as covered."""
 
@@ -439,3 +517,5 @@ class CheckResult:
     tool_version: str = ""
     timestamp: str | None = None
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    data_safety: DataSafetyCheck | None = None
+    """Issue 16: the Data safety form's side (``check --data-safety``), None without a form."""

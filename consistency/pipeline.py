@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .config import CheckConfig
+from .fetch.client import FetchLimits
 from .mappings import Mappings
 from .models import AppProfile, CheckResult, PolicyReading, Severity
 
@@ -28,8 +29,13 @@ def check(
     extra_mappings: Sequence[str | Path] = (),
     fail_on: Severity | None = None,
     timestamp: str | None = None,
+    fetch_limits: FetchLimits | None = None,
+    data_safety: str | Path | None = None,
 ) -> CheckResult:
-    """Check an APK against its privacy policy.
+    """Check an app (APK, App Bundle or split APK set) against its privacy policy
+    (a file, ``-`` or an http(s) URL, fetched within ``fetch_limits``) and, with
+    ``data_safety``, against its Data safety form: Play Console's CSV, read as soon
+    as the tables are loaded.
 
     The tables (``mappings``, or a function that loads them; by default the
     built-in tables plus the config's and ``extra_mappings`` directories) are
@@ -37,19 +43,31 @@ def check(
     Raises an InputError subclass for unusable input (APK, policy, tables);
     never exits or prints.
     """
-    from .apk.facts import read_apk_facts
+    from .apk.app_file import read_app_facts
     from .apk.profile import build_profile
+    from .fetch.policy_source import read_policy_document
     from .mappings import resolve_mappings
-    from .policy.document.read import read_document
     from .policy.extract.statements import read_statements
 
     config = config or CheckConfig()
-    facts = read_apk_facts(apk)
-    document = read_document(policy)
+    facts = read_app_facts(apk)
+    document = read_policy_document(policy, fetch_limits)
     mappings = resolve_mappings(mappings, (*config.mappings, *extra_mappings))
+    form = None
+    if data_safety is not None:  # issue 16: the form is validated against the tables' form table
+        from .datasafety.attach import load_form
+
+        form = load_form(data_safety, mappings)
     profile = build_profile(facts, mappings)
-    reading = read_statements(document, mappings)
-    return build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
+    from .policy.lists import with_lists  # issue 12: SDK and permission lists
+
+    reading = with_lists(read_statements(document, mappings), mappings)
+    result = build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
+    if form is not None:  # issue 16: the form's side of the diff
+        from .datasafety.attach import attach_form
+
+        result = attach_form(result, *form, mappings, config)
+    return result
 
 
 def build_result(

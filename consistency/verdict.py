@@ -26,20 +26,26 @@ class Summary:
     fail_on: Severity
     suppressed: int
     stale: int
+    form_failing: int = 0
+    """Issue 16: Data safety form findings at or above the threshold."""
 
     @property
     def verdict(self) -> Literal["pass", "fail"]:
-        return "fail" if self.failing else "pass"
+        return "fail" if self.failing or self.form_failing else "pass"
 
 
 def summarize(result: CheckResult) -> Summary:
+    # issue 16: the Data safety form's findings count in the severities and the verdict
+    form = result.data_safety.findings if result.data_safety is not None else ()
+    severities = [f.severity for f in result.findings] + [f.severity for f in form]
     return Summary(
         by_status=tuple((c, sum(f.status == c for f in result.findings)) for c in FINDING_CLASSES),
-        by_severity=tuple((s, sum(f.severity == s for f in result.findings)) for s in SEVERITIES_WORST_FIRST),
+        by_severity=tuple((s, severities.count(s)) for s in SEVERITIES_WORST_FIRST),
         failing=tuple(f for f in result.findings if at_or_above(f.severity, result.fail_on)),
         fail_on=result.fail_on,
         suppressed=len(result.suppressed),
         stale=len(result.stale_baseline),
+        form_failing=sum(at_or_above(f.severity, result.fail_on) for f in form),
     )
 
 
@@ -50,7 +56,7 @@ def verdict_line(summary: Summary) -> str:
     extra = f"; {summary.suppressed} suppressed by the baseline" if summary.suppressed else ""
     if summary.fail_on == "none":
         return f"PASS (--fail-on none): {findings}{extra}"
-    if summary.failing:
+    if summary.verdict == "fail":
         return f"FAIL: {findings} (threshold: {summary.fail_on}){extra}"
     if not counts:
         return f"PASS: no problems found (threshold: {summary.fail_on}){extra}"

@@ -22,7 +22,7 @@ SMALI_CP="${SMALI_CP:-/usr/share/java/smali.jar:/usr/share/java/*}"
 KEYSTORE="$HERE/sample.jks"
 KS_PASS="sample-password"   # throwaway test key, committed on purpose
 KEY_ALIAS="sample"
-APPS=(walkie chatter shopper blank legacy seed-pttoc seed-airtalk seed-52phone)
+APPS=(walkie chatter shopper blank legacy seed-pttoc seed-airtalk seed-52phone tianqi)
 
 export TZ=UTC LC_ALL=C
 

@@ -238,7 +238,7 @@ def _shorten(text: str, limit: int = 220) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("policies", type=Path, help="directory of labelled policies")
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[1]
     parser.add_argument("--seeds", type=Path, default=repo / "tests" / "data" / "seeds", help="seed labels")
     parser.add_argument(
         "--seed-texts", type=Path, default=repo.parent / "shared" / "seeds", help="seed policy texts"
@@ -249,13 +249,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consistency.mappings import load_mappings
 
     mappings = load_mappings()
+    from .evaluate_lists import evaluate_group, is_chinese_set  # issue 12: Chinese set and lists
+
     own = find_labelled(args.policies)
-    out = [format_score(f"own set ({args.policies})", evaluate(own, mappings), show_errors=args.errors)]
+    chinese = [p for p in own if is_chinese_set(p.labels)]
+    own = [p for p in own if p not in chinese]
+    out = [evaluate_group(f"own set ({args.policies})", own, mappings, show_errors=args.errors)]
+    if chinese:
+        out.append(
+            evaluate_group(
+                f"own Chinese set ({args.policies}, language: zh)", chinese, mappings, show_errors=args.errors
+            )
+        )
     seeds = (
         find_seeds(args.seeds, args.seed_texts) if args.seeds.is_dir() and args.seed_texts.is_dir() else []
     )
     if seeds:
-        out.append(format_score("seeds", evaluate(seeds, mappings), show_errors=True))
+        out.append(evaluate_group("seeds", seeds, mappings, show_errors=True))
     else:
         out.append("== seeds: not evaluated (labels or ../shared/seeds absent) ==\n")
     sys.stdout.write("\n".join(out))

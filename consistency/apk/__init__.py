@@ -19,13 +19,13 @@ def inspect_apk(
     *,
     extra_mappings: Sequence[str | Path] = (),
 ) -> AppProfile:
-    """Read an APK and say what it can reach. The tables (``mappings``, or a
+    """Read an app (APK, App Bundle or split APK set) and say what it can reach. The tables (``mappings``, or a
     function that loads them; by default the built-in tables plus
     ``extra_mappings``) are loaded only after the APK was read, so a bad
     APK is reported even when the tables are broken. Raises ApkReadError on bad input."""
     from ..mappings import resolve_mappings
-    from .facts import read_apk_facts
+    from .app_file import read_app_facts
     from .profile import build_profile
 
-    facts = read_apk_facts(path)
+    facts = read_app_facts(path)
     return build_profile(facts, resolve_mappings(mappings, extra_mappings))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -95,9 +95,12 @@ def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
     return DexIndex(name=name, size=len(data), classes=tuple(classes), method_refs=tuple(sorted(refs)))
 
 
-def index_apk_dex(archive: ApkArchive, limits: ApkLimits) -> tuple[DexIndex, ...]:
+def index_apk_dex(
+    archive: ApkArchive, limits: ApkLimits, on_dex: Callable[[str, bytes], None] | None = None
+) -> tuple[DexIndex, ...]:
     """Index every ``classes*.dex`` of an open APK, in load order. Each DEX is read
-    (bounded by ``limits``), indexed and dropped before the next is read."""
+    (bounded by ``limits``), indexed, shown to ``on_dex`` (so other readers of DEX
+    bytes need not inflate it again) and dropped before the next is read."""
     indexes = []
     for dex_name in archive.dex_names():
         data = archive.read(dex_name, limits)
@@ -105,6 +108,8 @@ def index_apk_dex(archive: ApkArchive, limits: ApkLimits) -> tuple[DexIndex, ...
             indexes.append(index_dex(data, dex_name))
         except ApkReadError as exc:
             raise ApkReadError(exc.reason, archive.path) from exc
+        if on_dex is not None:
+            on_dex(dex_name, data)
         del data
     return tuple(indexes)
 

@@ -26,24 +26,29 @@ import re
 from pathlib import Path
 
 from ..errors import ApkReadError
-from ..models import ApkFacts, DexSummary, NativeLib
-from .dex_index import external_api_refs, index_apk_dex
+from ..models import ApkFacts, NativeLib
+from .arsc_strings import ArscTable
+from .assemble import assemble_facts
+from .dex_index import index_apk_dex
 from .manifest import Manifest, local_name, parse_manifest
+from .policy_urls import PolicyUrlFinder, PolicyUrlRules, load_policy_url_rules
 from .zipread import ApkArchive, ApkLimits, open_apk
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "AndroidManifest.xml"
-RESOURCES = "resources.arsc"
 _V1_SIGNATURE = re.compile(r"META-INF/.*\.(RSA|DSA|EC|SF)", re.IGNORECASE | re.DOTALL)
 """Every v1 (JAR) signature file androguard may read (a block and its .SF file,
 at any depth under META-INF, as androguard's own pattern allows)."""
 
 
-def read_apk_facts(path: str | Path, limits: ApkLimits | None = None) -> ApkFacts:
+def read_apk_facts(
+    path: str | Path, limits: ApkLimits | None = None, url_rules: PolicyUrlRules | None = None
+) -> ApkFacts:
     """Everything the APK declares and contains. Raises ApkReadError (one line,
     naming the file) for anything that is not a readable APK."""
     limits = limits or ApkLimits()
+    finder = PolicyUrlFinder(url_rules or load_policy_url_rules())
     path = Path(path)
     with open_apk(path, limits) as archive:
         data = _read_whole(archive, path, limits)
@@ -52,32 +57,33 @@ def read_apk_facts(path: str | Path, limits: ApkLimits | None = None) -> ApkFact
         root = _decode_manifest(archive.read(MANIFEST, limits), path)
         manifest = _manifest(root, path)
         notes = list(manifest.notes)
-        label = _resolve_label(manifest.label, archive, limits, notes)
+        arsc = ArscTable(archive, limits, notes)
+        label = _resolve_label(manifest.label, arsc, notes)
         certificates = _signing_certificates(_androguard_apk(data, root, path), archive, limits, notes)
-        indexes = index_apk_dex(archive, limits)
+        indexes = index_apk_dex(archive, limits, on_dex=finder.add_dex)
         native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
-    return ApkFacts(
+        finder.add_strings(arsc.strings())
+        finder.add_assets(archive, (n for n in archive.names() if n.startswith("assets/")), limits)
+    return assemble_facts(
+        manifest,
         path=str(path),
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
-        package=manifest.package,
-        app_label=label,
-        version_name=manifest.version_name,
-        version_code=manifest.version_code,
-        min_sdk=manifest.min_sdk,
-        target_sdk=manifest.target_sdk,
-        signing_certificates=certificates,
-        permissions=manifest.permissions,
-        declared_permissions=manifest.declared_permissions,
-        features=manifest.features,
-        components=manifest.components,
-        meta_data=manifest.meta_data,
+        label=label,
+        certificates=certificates,
+        indexes=indexes,
         native_libs=native_libs,
-        dex=tuple(DexSummary(i.name, len(i.classes), len(i.method_refs), i.size) for i in indexes),
-        classes=frozenset(c for i in indexes for c in i.classes),
-        api_refs=external_api_refs(indexes),
         notes=tuple(notes),
+        policy_urls=finder.result(),
     )
+
+
+def read_manifest(archive: ApkArchive, path: Path, limits: ApkLimits) -> Manifest:
+    """Only the manifest of an open APK: for a configuration split, which holds
+    resources and nothing else the facts need (no code, no signer of its own)."""
+    if MANIFEST not in archive:
+        raise ApkReadError("not an APK: no AndroidManifest.xml", path)
+    return _manifest(_decode_manifest(archive.read(MANIFEST, limits), path), path)
 
 
 def _read_whole(archive: ApkArchive, path: Path, limits: ApkLimits) -> bytes:
@@ -148,13 +154,13 @@ def _androguard_apk(data: bytes, root, path: Path):
     return apk
 
 
-def _resolve_label(label: str | None, archive: ApkArchive, limits: ApkLimits, notes: list[str]) -> str | None:
+def _resolve_label(label: str | None, arsc: ArscTable, notes: list[str]) -> str | None:
     """The label as a person sees it. A literal is used as is; a reference
     (``@7F040001``) is looked up in ``resources.arsc`` for the default
     configuration. Failure is not an error: the label is for display only."""
     if not label or not label.startswith("@"):
         return label or None
-    if RESOURCES not in archive:
+    if not arsc.present:
         notes.append(f"app label {label} not resolved: no resources.arsc")
         return None
     from androguard.core.axml import ARSCParser, ARSCResTableConfig
@@ -164,7 +170,7 @@ def _resolve_label(label: str | None, archive: ApkArchive, limits: ApkLimits, no
         if package == "android":
             notes.append(f"app label {label} is a framework resource, not resolved")
             return None
-        resources = ARSCParser(archive.read(RESOURCES, limits))
+        resources = arsc.parser()
         # the default configuration first; an app whose strings exist only in
         # localised folders still has a label, so then take the first one found
         configs = resources.get_resolved_res_configs(

@@ -119,6 +119,11 @@ class ApkArchive:
             (match.group(1), match.group(2)) for name in self._infos if (match := _NATIVE_LIB.fullmatch(name))
         )
 
+    def declared_size(self, name: str) -> int:
+        """The uncompressed size the central directory declares (not trusted by :meth:`read`)."""
+        info = self._infos.get(name)
+        return info.file_size if info is not None else 0
+
     # -- reading
 
     def read(self, name: str, limits: ApkLimits) -> bytes:

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..apk.app_file import APP_SUFFIXES
 from ..errors import CatalogError
 
 POLICY_SUFFIXES = (".txt", ".html", ".htm", ".md", ".pdf")
@@ -52,6 +53,9 @@ POLICY_SUFFIXES = (".txt", ".html", ".htm", ".md", ".pdf")
 
 MANIFEST_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 RESERVED_COLUMNS = ("id", "apk", "policy")
+"""Columns with a meaning of their own; the rest are kept as metadata. ``policy_url``
+is both: it is fetched when ``policy`` is empty, and kept so each result names
+the URL its policy came from."""
 _MAX_MANIFEST_LINE = 1 << 20
 """A JSONL line longer than this (1 MiB) is not a catalog row but a damaged file."""
 
@@ -73,6 +77,8 @@ class CatalogItem:
     this reason and no worker time is spent on it."""
     origin: str = ""
     """Where the item came from (``manifest.csv:12`` or the directory entry), for messages."""
+    policy_url: str | None = None
+    """The manifest's ``policy_url``: fetched before the scan runs when ``policy`` is empty."""
 
 
 def read_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
@@ -116,7 +122,7 @@ def _directory_items(root: Path) -> Iterator[_Draft]:
             draft = _folder_item(entry)
             if draft is not None:
                 yield draft
-        elif entry.suffix.lower() == ".apk" and entry.is_file():
+        elif entry.suffix.lower() in APP_SUFFIXES and entry.is_file():
             name = entry.name[: -len(entry.suffix)]
             found = policies.get(name, [])
             claimed.update(found)
@@ -145,7 +151,7 @@ def _folder_item(folder: Path) -> _Draft | None:
         return _Draft(
             folder.name, False, None, None, problem=f"cannot list: {exc.strerror or exc}", origin=str(folder)
         )
-    apks = [p for p in children if p.suffix.lower() == ".apk"]
+    apks = [p for p in children if p.suffix.lower() in APP_SUFFIXES]
     if not apks:
         return None
     policies = [p for s in POLICY_SUFFIXES for p in children if p.name.lower() == f"policy{s}"]
@@ -227,10 +233,17 @@ def _manifest_draft(record: dict[str, Any], path: Path, line: int) -> _Draft:
     if not apk:
         raise CatalogError("empty 'apk' value", where)
     policy = _cell(record, "policy", where)
+    policy_url = _cell(record, "policy_url", where)
     explicit = _cell(record, "id", where)
     base = path.parent
     apk_path = _resolve(base, apk)
     metadata = {k: v for k, v in record.items() if k not in RESERVED_COLUMNS}
+    form = _cell(record, "data_safety", where)  # issue 16: the app's Data safety form (Play Console CSV)
+    metadata.pop("data_safety", None)
+    if form:
+        from ..datasafety.batch import form_metadata
+
+        metadata.update(form_metadata(_resolve(base, form)))
     return _Draft(
         explicit or _stem(apk),
         bool(explicit),
@@ -238,6 +251,7 @@ def _manifest_draft(record: dict[str, Any], path: Path, line: int) -> _Draft:
         _resolve(base, policy) if policy else None,
         metadata=json.dumps(metadata, sort_keys=True, ensure_ascii=False),
         origin=where,
+        policy_url=policy_url,
     )
 
 
@@ -256,7 +270,8 @@ def _resolve(base: Path, value: str) -> Path:
 
 def _stem(apk: str) -> str:
     name = Path(apk.replace("\\", "/")).name
-    return name[:-4] if name.lower().endswith(".apk") else name
+    suffix = Path(name).suffix
+    return name[: -len(suffix)] if suffix.lower() in APP_SUFFIXES else name
 
 
 # ------------------------------------------------------------------------- ids
@@ -273,6 +288,7 @@ class _Draft:
     metadata: str = "{}"
     problem: str | None = None
     origin: str = ""
+    policy_url: str | None = None
 
 
 def _unique_ids(drafts: Iterable[_Draft], catalog: Path) -> Iterator[CatalogItem]:
@@ -301,4 +317,5 @@ def _unique_ids(drafts: Iterable[_Draft], catalog: Path) -> Iterator[CatalogItem
             metadata=draft.metadata,
             problem=draft.problem,
             origin=draft.origin,
+            policy_url=draft.policy_url,
         )

@@ -98,7 +98,14 @@ def plan_scan(
 
 
 def _same_run(item: CatalogItem, before: PreviousItem, key: str) -> bool:
-    return before.run_key == key and before.apk_path == item.apk and before.policy_path == item.policy
+    from ..datasafety.batch import same_form  # issue 16: a changed Data safety form reruns the item
+
+    return (
+        before.run_key == key
+        and before.apk_path == item.apk
+        and before.policy_path == item.policy
+        and same_form(item.metadata, before.metadata)
+    )
 
 
 def _unchanged(item: CatalogItem, stamp: InputStamp, before: PreviousItem) -> bool:

@@ -81,11 +81,14 @@ def scan_catalog(
     config_path: Path | None = None,
     extra_mappings: Sequence[Path] = (),
     stream: TextIO | None = None,
+    allow_private: bool = False,
 ) -> ScanReport:
     """Scan a catalog into the store ``db`` (progress on ``stream``). The defaults
     are the ``scan`` command's, so library callers name only what differs."""
     from .. import __version__
     from ..config import load_config
+    from ..fetch.catalog_urls import attach_fetched_policies
+    from ..fetch.client import FetchLimits
     from ..mappings import load_mappings
     from .inputs import read_catalog
     from .resume import plan_scan, run_key
@@ -102,6 +105,9 @@ def scan_catalog(
     started = time.monotonic()
     engine_started = first_result = engine_done = None
     with open_store(db) as store:
+        # after the store exists (the fetch cache lives in it), before planning
+        # (a fetched policy is the item's policy file, so resume sees it)
+        items = attach_fetched_policies(items, db, FetchLimits(allow_private=allow_private), refetch=force)
         plan = plan_scan(items, store.previous_items(), key, force=force, retry_failed=retry_failed)
         for planned in plan.refresh:
             store.refresh_item(planned.item, planned.stamp)

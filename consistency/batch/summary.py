@@ -89,6 +89,9 @@ class ScanSummary:
     tool_versions: tuple[str, ...]
     mappings_digests: tuple[str, ...]
     """More than one means the rows came from different tables (a partial rescan)."""
+    datasafety_by_kind: tuple[tuple[str, int], ...] = ()
+    """Issue 16: three-way findings (Data safety form) per kind, in checked apps with a form."""
+    apps_with_form: int = 0
 
 
 def load_summary(db: str | Path) -> ScanSummary:
@@ -119,6 +122,7 @@ def summarize_store(db: sqlite3.Connection, name: str) -> ScanSummary:
         " GROUP BY f.item_id ORDER BY n DESC, f.item_id"
     ).fetchall()
     scans = db.execute("SELECT count(*), max(started) FROM scans").fetchone()
+    form_kinds, form_apps = _datasafety_counts(db)
     return ScanSummary(
         store=name,
         items=sum(status_counts.values()),
@@ -143,7 +147,28 @@ def summarize_store(db: sqlite3.Connection, name: str) -> ScanSummary:
                 "SELECT DISTINCT mappings_digest FROM items WHERE mappings_digest IS NOT NULL ORDER BY 1"
             )
         ),
+        datasafety_by_kind=form_kinds,
+        apps_with_form=form_apps,
     )
+
+
+def _datasafety_counts(db: sqlite3.Connection) -> tuple[tuple[tuple[str, int], ...], int]:
+    """Issue 16: three-way findings per kind, and the checked apps whose catalog row named a form."""
+    from ..datasafety.batch import COLUMN, STATUS_PREFIX, SUBJECT_TYPE
+    from ..datasafety.model import FORM_FINDING_KINDS
+
+    counts = dict(
+        db.execute(
+            "SELECT f.status, count(*) FROM findings f JOIN items i ON i.id = f.item_id"
+            " WHERE i.status = 'done' AND f.subject_type = ? GROUP BY f.status",
+            (SUBJECT_TYPE,),
+        ).fetchall()
+    )
+    apps = db.execute(
+        "SELECT count(*) FROM items WHERE status = 'done' AND json_extract(metadata, ?) IS NOT NULL",
+        (f"$.{COLUMN}",),
+    ).fetchone()[0]
+    return tuple((k, counts.get(STATUS_PREFIX + k, 0)) for k in FORM_FINDING_KINDS), apps
 
 
 def _ranked_findings(
@@ -193,7 +218,7 @@ def _share(apps: int, base: int) -> float:
 
 def summary_json(summary: ScanSummary) -> str:
     doc = {"schema_version": SUMMARY_SCHEMA_VERSION, **asdict(summary)}
-    for key in ("by_status", "findings_by_class", "findings_by_severity", "problems_per_app"):
+    for key in ("by_status", "findings_by_class", "findings_by_severity", "problems_per_app", "datasafety_by_kind"):
         doc[key] = dict(doc[key])
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -234,6 +259,11 @@ def summary_text(summary: ScanSummary) -> str:
     lines.append(
         "By severity: " + ", ".join(f"{n} {s}" for s, n in summary.findings_by_severity if s != "none")
     )
+    if summary.apps_with_form:  # issue 16
+        lines.append(
+            f"Data safety forms ({summary.apps_with_form} apps): "
+            + ", ".join(f"{n} {k}" for k, n in summary.datasafety_by_kind)
+        )
     lines.append(
         f"Apps with at least one high finding: {summary.apps_with_high}"
         + (
@@ -279,6 +309,7 @@ def count_sections(summary: ScanSummary) -> list[tuple[str, tuple[tuple[str, int
         ("findings_by_class", summary.findings_by_class),
         ("findings_by_severity", summary.findings_by_severity),
         ("problems_per_app", summary.problems_per_app),
+        ("datasafety_by_kind", summary.datasafety_by_kind),  # issue 16
         (
             "totals",
             (

@@ -180,7 +180,7 @@ def process_item(item: CatalogItem, options: ScanOptions, tables: Mappings) -> I
             return outcome("no_policy")
         reading = stage.run("policy", lambda: _read_policy(item.policy, tables))
         policy_sha = reading.document.sha256
-        result = stage.run("compare", lambda: _build_result(profile, reading, tables, options.config))
+        result = stage.run("compare", lambda: _compare(item, profile, reading, tables, options.config))
         findings, summary = _finding_rows(result)
     except InputError as exc:
         return failed(str(exc))
@@ -262,11 +262,24 @@ def _app_row(profile: AppProfile) -> AppRow:
     )
 
 
+def _compare(item: CatalogItem, profile, reading, tables: Mappings, config: CheckConfig):
+    result = _build_result(profile, reading, tables, config)
+    from ..datasafety.batch import form_path, with_form  # issue 16: the catalog's data_safety column
+
+    form = form_path(item.metadata)
+    return result if form is None else with_form(result, form, tables, config)
+
+
 def _finding_rows(result) -> tuple[tuple[FindingRow, ...], str]:
+    from ..datasafety.batch import form_finding_dicts
     from ..report.json import result_to_dict
 
     doc = result_to_dict(result)
-    rows = tuple(
+    form_rows = tuple(  # issue 16: the Data safety form's findings, stored beside the others
+        FindingRow(**{**f, "data": json.dumps(f["data"], sort_keys=True, ensure_ascii=False)})
+        for f in form_finding_dicts(result)
+    )
+    rows = form_rows + tuple(
         FindingRow(
             subject_type=f["subject_type"],
             subject=f["subject"],

@@ -32,6 +32,7 @@ from .statements_schema import StatementsTable
 if TYPE_CHECKING:
     from ..apk.sdk_match import CompiledSignatures
     from ..policy.extract.lexicon import Lexicon
+    from ..policy.lists.cues import ListCues
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,16 @@ class Mappings:
 
         return compile_lexicon(self)
 
+    @cached_property
+    def list_cues(self) -> ListCues:
+        """The words of third-party SDK lists and permission lists (``lists.yaml``),
+        read once per object (issue 12)."""
+        from ..policy.lists.cues import load_list_cues
+
+        return load_list_cues(self)
+
     def compiled(self) -> Mappings:
         """This object with both compiled forms built, before it is shipped to
         worker processes so that they do not each compile them again."""
-        _ = self.sdk_signatures, self.lexicon
+        _ = self.sdk_signatures, self.lexicon, self.list_cues
         return self

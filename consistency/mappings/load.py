@@ -27,6 +27,10 @@ from .knowledge import Mappings
 from .layers import TABLE_CLASSES, TABLE_FILES, Layer, Placed, describe_error, merge_layers, read_layer
 from .problems import Problem
 
+# --- issue 16 (Data safety): tables another module loads and validates itself
+# (consistency.datasafety.table); here they are only allowed and hashed into the digest.
+COMPANION_FILES = ("datasafety.yaml", "lists.yaml")  # lists.yaml: issue 12 (consistency.policy.lists.cues)
+
 
 def builtin_mappings_dir() -> Path:
     """Where the shipped tables are: inside the installed package, or the
@@ -82,6 +86,10 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
         found = False
         for path in sorted(directory.iterdir()):
             if path.suffix not in (".yaml", ".yml") or not path.is_file():
+                continue
+            if path.name in COMPANION_FILES:  # issue 16: validated by its owner, counted in the digest
+                hasher.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+                found = True
                 continue
             if path.name not in TABLE_FILES:
                 problems.append(

@@ -26,6 +26,8 @@ def read_policy(
     from ..mappings import resolve_mappings
     from .document.read import read_document
     from .extract.statements import read_statements
+    from .lists import with_lists  # issue 12: SDK and permission lists
 
     document = read_document(source)
-    return read_statements(document, resolve_mappings(mappings, extra_mappings))
+    mappings = resolve_mappings(mappings, extra_mappings)
+    return with_lists(read_statements(document, mappings), mappings)

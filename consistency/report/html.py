@@ -129,6 +129,7 @@ class HtmlReporter(Reporter[CheckResult]):
             self._header(result),
             "<main>",
             self._findings(result),
+            _data_safety_html(result),  # issue 16
             self._app(result),
             self._policy(result),
             "</main>",
@@ -357,3 +358,12 @@ _ROLE_ORDER = ("denial", "disclosure", "claim", "vague", "catch_all")
 def _strongest_role(roles: Iterable[str]) -> str:
     present = set(roles)
     return next((r for r in _ROLE_ORDER if r in present), "disclosure")
+
+
+def _data_safety_html(result: CheckResult) -> str:
+    """Issue 16: the Data safety form's section, when a form was checked."""
+    if result.data_safety is None:
+        return ""
+    from ..datasafety.render import findings_html
+
+    return findings_html(result.data_safety)

@@ -81,6 +81,11 @@ def profile_to_dict(profile: AppProfile) -> dict[str, Any]:
         "sha256": facts.sha256,
         "size": facts.size,
         "signing_certificates": list(facts.signing_certificates),
+        "container": facts.container,
+        "parts": list(facts.parts),
+        "policy_urls": [
+            {"url": u.url, "score": u.score, "source": u.source, "context": u.context} for u in facts.policy_urls
+        ],
         "permissions": [_permission_to_dict(use) for use in profile.permissions],
         "declared_permissions": [
             {"name": d.name, "protection_level": d.protection_level} for d in facts.declared_permissions
@@ -178,6 +183,7 @@ def _render_text(profile: AppProfile, *, color: bool, width: int | None) -> str:
     )
     facts = profile.facts
     _header(console, facts)
+    _policy_urls(console, facts)
     _permissions(console, profile)
     _sdks(console, profile)
     _data_types(console, profile)
@@ -337,6 +343,21 @@ def _meta_data(console, facts: ApkFacts) -> None:
     for meta in facts.meta_data:
         console.print(f"  {escape(meta.name)} = {escape(meta.value) if meta.value is not None else '-'}")
     if not facts.meta_data:
+        console.print("none")
+
+
+def _policy_urls(console, facts: ApkFacts) -> None:
+    from rich.markup import escape
+
+    if facts.parts:
+        _section(console, f"Parts ({facts.container}, {len(facts.parts)})")
+        shown = facts.parts[:12]
+        console.print("  " + escape(", ".join(shown)) + (f" … and {len(facts.parts) - len(shown)} more" if len(facts.parts) > len(shown) else ""))
+    _section(console, f"Privacy-policy URLs found in the app ({len(facts.policy_urls)}, likeliest first)")
+    for candidate in facts.policy_urls:
+        why = f" [dim]({escape(candidate.context)})[/dim]" if candidate.context else ""
+        console.print(f"  {candidate.score:>3}  {escape(candidate.url)}  [dim]{escape(candidate.source)}[/dim]{why}")
+    if not facts.policy_urls:
         console.print("none")
 
 

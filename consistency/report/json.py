@@ -71,12 +71,7 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "sha256": facts.sha256,
             "path": facts.path,
         },
-        "policy": {
-            "source": document.source,
-            "sha256": document.sha256,
-            "format": document.format,
-            "language": _language(result),
-        },
+        "policy": _policy(document, _language(result)),
         "findings": [finding_to_dict(f) for f in result.findings],
         "suppressed": {
             "count": len(result.suppressed),
@@ -88,11 +83,15 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "by_severity": dict(summary.by_severity),
             "verdict": summary.verdict,
             "fail_on": summary.fail_on,
-            "failing": len(summary.failing),
+            "failing": len(summary.failing) + summary.form_failing,
         },
     }
     if result.timestamp is not None:
         doc["timestamp"] = result.timestamp
+    if result.data_safety is not None:  # issue 16: the Data safety form's side
+        from ..datasafety.render import findings_json
+
+        doc["data_safety"] = findings_json(result.data_safety)
     return doc
 
 
@@ -155,3 +154,14 @@ def load_check_schema() -> dict[str, Any]:
     """The JSON Schema of this report, as shipped in the package."""
     text = resources.files("consistency").joinpath("schemas/check.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+def _policy(document, language: Any) -> dict[str, Any]:
+    """Where the policy came from. A policy fetched from a URL also carries the
+    text that was checked: the page can change tomorrow, the result must not."""
+    from ..fetch.client import is_url
+
+    policy = {"source": document.source, "sha256": document.sha256, "format": document.format, "language": language}
+    if is_url(document.source):
+        policy["fetched"] = {"text": document.text, "notes": [w for w in document.warnings if w.startswith("fetched from ")]}
+    return policy

@@ -36,7 +36,7 @@ class MarkdownReporter(Reporter[CheckResult]):
     def render(self, result: CheckResult) -> str:
         facts = result.profile.facts
         summary = summarize(result)
-        icon = "\u274c" if summary.failing else "\u2705"
+        icon = "\u274c" if summary.verdict == "fail" else "\u2705"
         version = f" {cell(facts.version_name)}" if facts.version_name else ""
         lines = [
             f"### {icon} consistency: {cell(verdict_line(summary))}",
@@ -58,6 +58,10 @@ class MarkdownReporter(Reporter[CheckResult]):
             lines += ["| subject | evidence |", "|---|---|"]
             lines += [f"| {cell(f.name)} ({code(f.subject)}) | {self._quote(f)} |" for f in disclosed]
             lines += ["", "</details>", ""]
+        if result.data_safety is not None:  # issue 16: the Data safety form's side
+            from ..datasafety.render import findings_markdown
+
+            lines += findings_markdown(result.data_safety)
         if result.suppressed:
             lines.append(f"{len(result.suppressed)} finding(s) suppressed by the baseline.")
         if result.stale_baseline:

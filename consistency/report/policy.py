@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import SCHEMA_VERSION, DataDisclosure, PolicyReading, Statement
 from .interface import Reporter
+from .lists_json import lists_to_dict
 
 if TYPE_CHECKING:
     from ..mappings import Mappings
@@ -83,6 +84,7 @@ def reading_to_dict(reading: PolicyReading) -> dict[str, Any]:
             }
             for p in reading.parties
         ],
+        **lists_to_dict(reading.lists),  # issue 12: the SDK list and the permission list
     }
 
 

@@ -114,6 +114,13 @@ class SarifReporter(Reporter[CheckResult]):
                     "toolExecutionNotifications": [{"level": "warning", "message": {"text": notice}}],
                 }
             ]
+        if result.data_safety is not None:  # issue 16: the Data safety form's rules and results
+            from ..datasafety.render import sarif_results, sarif_rules
+
+            run["tool"]["driver"]["rules"] += sarif_rules()
+            run["results"] += sarif_results(
+                result.data_safety, len(RULE_CLASSES), _uri(result.data_safety.source, base)
+            )
         if result.timestamp is not None:
             run.setdefault("invocations", [{"executionSuccessful": True}])[0]["endTimeUtc"] = result.timestamp
         return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

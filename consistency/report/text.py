@@ -89,6 +89,11 @@ class TextReporter(Reporter[CheckResult]):
             for finding in group:
                 table.add_row(*_row(finding))
             console.print(table)
+        if result.data_safety is not None:  # issue 16: the Data safety form's side
+            from ..datasafety.render import findings_text
+
+            for line in findings_text(result.data_safety):
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
         if result.suppressed:
             console.print()
             console.print(f"Suppressed by the baseline: {len(result.suppressed)} finding(s).", markup=False)
@@ -102,7 +107,7 @@ class TextReporter(Reporter[CheckResult]):
                 console.print(f"  {fp}", markup=False)
         console.print()
         summary = summarize(result)
-        style = "bold red" if summary.failing else "bold green"
+        style = "bold red" if summary.verdict == "fail" else "bold green"
         console.print(f"[{style}]{escape(verdict_line(summary))}[/{style}]", markup=True)
 
 

@@ -65,7 +65,13 @@ def _cases(kind: str):
 
 
 def _finding(result: CheckResult, subject_type: str, subject: str):
-    matches = [f for f in result.findings if (f.subject_type, f.subject) == (subject_type, subject)]
+    # a data finding held against one SDK's row of the policy's SDK list carries that SDK
+    # (consistency.sdk_lists); the data type's own finding does not
+    matches = [
+        f
+        for f in result.findings
+        if (f.subject_type, f.subject) == (subject_type, subject) and not (subject_type == "data" and f.sdk)
+    ]
     return matches[0] if matches else None
 
 

@@ -83,8 +83,13 @@ def test_explicit_missing_file_is_an_error(tmp_path):
 
 
 def test_every_severity_rule_is_configurable_and_has_a_default():
-    assert set(_SeveritySettings.model_fields) == set(SEVERITY_RULES)
+    from consistency.datasafety.threeway import DEFAULT_SEVERITY as FORM_DEFAULTS
+    from consistency.datasafety.threeway import RULE_PREFIX
+    from consistency.datasafety.threeway import SEVERITY_RULES as FORM_RULES
+
+    assert set(_SeveritySettings.model_fields) == set(SEVERITY_RULES) | set(FORM_RULES)
     assert set(DEFAULT_SEVERITY) == set(SEVERITY_RULES) - {"omitted"}
+    assert {RULE_PREFIX + rule for rule in FORM_DEFAULTS} == set(FORM_RULES)
 
 
 def test_severity_decision():

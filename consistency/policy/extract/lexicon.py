@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from .hanzi import fold_chinese  # issue 12: Traditional forms match Simplified phrases
+
 if TYPE_CHECKING:
     from ...mappings import Mappings
     from ...mappings.statements_schema import StatementsTable
@@ -118,7 +120,7 @@ class Match:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into match tokens with absolute character offsets."""
-    folded = text.translate(_APOSTROPHES).lower()
+    folded = fold_chinese(text.translate(_APOSTROPHES)).lower()
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(folded)]
 
 
@@ -126,7 +128,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """How a table phrase is matched: the same tokeniser as the text, plus the
     trailing ``*`` of a wildcard word."""
     words: list[str] = []
-    for piece in phrase.translate(_APOSTROPHES).lower().split():
+    for piece in fold_chinese(phrase.translate(_APOSTROPHES)).lower().split():
         wildcard = piece.endswith("*") and len(piece) > 1
         toks = _TOKEN.findall(piece.rstrip("*") if wildcard else piece)  # already folded, as tokenize() does
         if wildcard and toks:

@@ -32,6 +32,8 @@ def test_json_contract_keys_and_order():
         "warnings",
         "datatypes",
         "third_parties",
+        "sdk_list",
+        "permission_list",
     }
     ids = [d["id"] for d in doc["datatypes"]]
     assert ids == sorted(ids) and "location.precise" in ids

@@ -1,0 +1,1 @@
+"""Fetch a privacy policy from its URL with a bounded HTTP client, and cache what was fetched."""
