@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-latest lock bench eval eval-realpairs samples lint clean
+.PHONY: demo test test-latest lock bench fuzz eval eval-realpairs eval-app350 samples lint clean
 
 LOCK        := requirements.lock
 LATEST_VENV := .venv-latest
@@ -56,6 +56,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+# Every fuzz target (tests/fuzz) with a budget adding up to 100,000 inputs or more
+# (CONSISTENCY_FUZZ_EXAMPLES per target); prints crashes, hangs (> 2 s) and peak memory.
+# About 20 minutes of one core; `make test` runs the same targets with a small budget.
+fuzz: $(STAMP)
+	$(BIN)/python -m bench.fuzz
+
 eval: $(STAMP)
 	$(BIN)/python -m tools.evaluate tests/data/policies
 
@@ -64,6 +70,11 @@ eval: $(STAMP)
 DIR ?= ../corpora/realpairs
 eval-realpairs: $(STAMP)
 	$(BIN)/python -m tools.realpairs ../shared/corpus/pairs $(DIR)
+
+# APP-350 (research licence, never committed): APP350=path/to/APP_350_v1_1
+eval-app350: $(STAMP)
+	@test -n "$(APP350)" || { echo "usage: make eval-app350 APP350=DIR" >&2; exit 2; }
+	$(BIN)/python -m tools.eval_app350 "$(APP350)"
 
 samples: $(STAMP)
 	bash samples/build.sh

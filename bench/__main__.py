@@ -15,6 +15,8 @@ import time
 PARTS = {
     "dex": ("bench.dex", "run_dex_bench"),
     "inspect": ("bench.inspect", "run_inspect_bench"),
+    "fresh": ("bench.fresh_inspect", "run_fresh_bench"),
+    "evidence": ("bench.evidence", "run_evidence_bench"),
     "policy": ("bench.policy", "run_policy_bench"),
     "scan": ("bench.scan", "run_scan_bench"),
     "bundles": ("bench.bundles", "run_bundles_bench"),

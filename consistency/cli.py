@@ -51,6 +51,8 @@ PolicyFormat = _format_choices(Subject.policy)
 CheckFormat = _format_choices(Subject.check)
 SummaryFormat = _format_choices(Subject.summary)
 ExportFormat = _format_choices(Subject.export)
+CoverageFormat = _format_choices(Subject.coverage)
+DraftFormat = _format_choices(Subject.datasafety)
 
 
 class FailOn(str, enum.Enum):
@@ -164,7 +166,9 @@ def policy(
 @app.command()
 def check(
     apk: Annotated[Path, typer.Argument(help="The app: .apk, .aab, .apks, .xapk or .apkm.")],
-    policy: Annotated[str, typer.Argument(help="Its privacy policy: a file, - for stdin, or an http(s) URL.")],
+    policy: Annotated[
+        str, typer.Argument(help="Its privacy policy: a file, - for stdin, or an http(s) URL.")
+    ],
     format: Annotated[CheckFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     fail_on: Annotated[
@@ -194,7 +198,9 @@ def check(
     mappings: MappingsOption = None,
     allow_private: Annotated[
         bool,
-        typer.Option("--allow-private", help="Let a policy URL point to a loopback, private or link-local address."),
+        typer.Option(
+            "--allow-private", help="Let a policy URL point to a loopback, private or link-local address."
+        ),
     ] = False,
     data_safety: Annotated[
         Path | None,
@@ -238,28 +244,20 @@ def check(
     raise typer.Exit(check_exit_code(result))
 
 
-class DraftFormat(str, enum.Enum):
-    """The formats of ``datasafety`` (issue 16): csv is Play Console's import format."""
-
-    text = "text"
-    json = "json"
-    csv = "csv"
-
-
 @app.command()
 def datasafety(
     apk: Annotated[Path, typer.Argument(help="The APK.")],
     policy: Annotated[
         str | None, typer.Option("--policy", help="Its privacy policy: adds evidence and questions.")
     ] = None,
-    format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
+    format: Annotated[DraftFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     mappings: MappingsOption = None,
 ) -> None:
     """Draft Google Play's Data safety form: text, JSON, or Play Console's CSV import format."""
-    from .datasafety.draft_command import run_draft
+    from .datasafety.draft_command import draft_for_app
 
-    emit(run_draft(apk, policy, format.value, tuple(mappings or ())), output)
+    _show(Subject.datasafety, format, draft_for_app(apk, policy, _tables_loader(mappings)), output)
 
 
 @app.command()
@@ -290,7 +288,10 @@ def scan(
     mappings: MappingsOption = None,
     allow_private: Annotated[
         bool,
-        typer.Option("--allow-private", help="Let policy_url values point to loopback, private or link-local addresses."),
+        typer.Option(
+            "--allow-private",
+            help="Let policy_url values point to loopback, private or link-local addresses.",
+        ),
     ] = False,
 ) -> None:
     """Check a whole catalog of apps; results go to a resumable SQLite store."""
@@ -376,6 +377,22 @@ def mappings_list(
 
     listing = MappingListing(_load_mappings(mappings), table.value if table else None, summary_only)
     emit(reporter_for(Subject.mappings, OutputFormat.text).render(listing), None)
+
+
+@mappings_app.command("coverage")
+def mappings_coverage(
+    tracker_list: Annotated[Path, typer.Argument(help="A tracker list in Exodus's JSON layout.")],
+    format: Annotated[CoverageFormat, typer.Option("--format", "-f")] = "text",
+    output: OutputOption = None,
+    mappings: MappingsOption = None,
+) -> None:
+    """What a public tracker list has that the SDK table lacks."""
+    from .tracker_lists import measure_coverage, read_tracker_list
+
+    trackers = read_tracker_list(tracker_list)  # first: a bad file is reported without loading the tables
+    _show(
+        Subject.coverage, format, measure_coverage(trackers, _load_mappings(mappings).sdk_signatures), output
+    )
 
 
 def _is_usage_error(exc: BaseException) -> bool:

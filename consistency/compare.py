@@ -124,6 +124,7 @@ from .models import (
     SdkHit,
     Statement,
 )
+from .policy.document.sourcemap import file_place
 from .rubric import RULES, AppSignals, DataCase, app_signals, apply_requirements, data_rule, sdk_rule
 from .severity import decide_severity, severity_rank
 
@@ -702,20 +703,26 @@ def _evidence(statements: Iterable[Statement], role: str, spans) -> tuple[Eviden
     for st in statements:
         if st.sentence.start in seen:
             continue
-        seen.add(st.sentence.start)
         if len(evidence) == MAX_EVIDENCE:
             break
-        s = st.sentence
-        highlight = tuple(sorted({(a, b) for a, b in spans(st) if s.start <= a < b <= s.end}))
-        evidence.append(
-            Evidence(
-                text=s.text,
-                start=s.start,
-                end=s.end,
-                line=s.line,
-                section=s.section,
-                highlight=highlight,
-                role=role,
-            )  # type: ignore[arg-type]
-        )
+        # a statement about a defined term shows the definition right after it (the chain)
+        for s in (st.sentence, *st.defined_by):
+            if s.start in seen:
+                continue
+            seen.add(s.start)
+            highlight = tuple(sorted({(a, b) for a, b in spans(st) if s.start <= a < b <= s.end}))
+            line, column, page = file_place(s)  # the file's place, not the normalised text's
+            evidence.append(
+                Evidence(
+                    text=s.text,
+                    start=s.start,
+                    end=s.end,
+                    line=line,
+                    section=s.section,
+                    highlight=highlight,
+                    role=role,
+                    column=column,
+                    page=page,
+                )  # type: ignore[arg-type]
+            )
     return tuple(evidence)

@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import ConfigError
 from .models import Severity
+from .regular_file import read_regular
 
 CONFIG_FILES = ("consistency.yaml", ".consistency.yaml", "pyproject.toml")
 """Looked for in the current directory, in this order, when no path is given."""
@@ -116,6 +117,11 @@ class _ConfigFile(BaseModel):
     mappings: tuple[str, ...] = ()
 
 
+_TOO_DEEP = "the configuration is nested too deeply to be settings"
+"""Both parsers recurse once per level of nesting: 100,000 levels in a
+hostile file end in RecursionError, which is this one-line refusal, never a crash."""
+
+
 def load_config(path: str | Path | None = None) -> CheckConfig:
     """Read the settings from ``path`` or, when None, from the current directory.
 
@@ -154,7 +160,7 @@ def _read_settings(path: Path) -> dict | None:
     """The raw settings mapping, or None when a pyproject.toml has no
     ``[tool.consistency]`` table (that file exists for other reasons)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, _MAX_CONFIG_BYTES)
     except FileNotFoundError as exc:
         raise ConfigError("configuration file not found", path) from exc
     except OSError as exc:
@@ -167,10 +173,15 @@ def _read_settings(path: Path) -> dict | None:
         doc = yaml.safe_load(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError("configuration is not UTF-8 text", path) from exc
+    except RecursionError as exc:
+        raise ConfigError(_TOO_DEEP, path) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ConfigError(f"{line}malformed YAML: {getattr(exc, 'problem', None) or exc}", path) from exc
+        problem = getattr(exc, "problem", None) or exc
+        if "nesting depth" in str(problem):
+            raise ConfigError(_TOO_DEEP, path) from exc
+        raise ConfigError(f"{line}malformed YAML: {problem}", path) from exc
     if doc is None:
         return {}
     if not isinstance(doc, dict):
@@ -187,6 +198,8 @@ def _toml_settings(path: Path, data: bytes) -> dict | None:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"malformed TOML: {exc}", path) from exc
+    except RecursionError as exc:
+        raise ConfigError(_TOO_DEEP, path) from exc
     section = doc.get("tool", {}).get("consistency")
     if section is None:
         return None

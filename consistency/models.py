@@ -99,12 +99,24 @@ class NativeLib:
 
 
 @dataclass(frozen=True)
+class VersionFile:
+    """A ``META-INF/<group>_<artifact>.version`` file: its name and its first line."""
+
+    name: str
+    """File name without ``META-INF/`` (``com.google.firebase_firebase-crashlytics.version``)."""
+    version: str | None
+    """The library version it holds, None when empty or unreadable as text."""
+
+
+@dataclass(frozen=True)
 class DexSummary:
     """One ``classes*.dex`` file of the APK."""
 
     name: str
     classes: int
     method_refs: int
+    """Entries of the DEX's ``method_ids`` table: methods defined or called, one per
+    prototype (what Android's 64K method-reference limit counts)."""
     size: int
 
 
@@ -163,6 +175,19 @@ class ApkFacts:
     merged from; empty for a single APK."""
     policy_urls: tuple[PolicyUrl, ...] = ()
     """Privacy-policy URL candidates found in the app, best first."""
+    zip_anomalies: tuple[str, ...] = ()
+    """Zip tricks Android reads through but analysers trip on (a fake encryption
+    flag, an unknown compression method over deflate data, a damaged extra
+    field, an absurd entry count): seen in evasive apps, so worth showing."""
+    hosts: frozenset[str] = frozenset()
+    """Host-like names in the DEX string tables (``api.mixpanel.com``; Java package
+    names look the same and are in here too: only the SDK table gives them meaning)."""
+    stub_classes: frozenset[str] = frozenset()
+    """Defined classes that hold no code (no field, no method but a constructor)."""
+    version_files: tuple[VersionFile, ...] = ()
+    """``META-INF/*.version`` files, which Gradle packages per library."""
+    assets: tuple[str, ...] = ()
+    """Paths under ``assets/`` (without that prefix), sorted."""
 
 
 # ------------------------------------------------------ APK + tables: the profile
@@ -172,11 +197,17 @@ class ApkFacts:
 class SdkEvidence:
     """One piece of evidence that an SDK is bundled."""
 
-    kind: Literal["class", "native_lib", "meta_data"]
+    kind: Literal[
+        "class", "native_lib", "meta_data", "component", "host", "permission", "version_file", "asset"
+    ]
     value: str
-    """For ``class``: the matched package prefix; see ``SdkHit.examples`` for classes."""
+    """For ``class`` and ``component``: the matched signature (package prefix or
+    class); for the others the signature that matched (pattern, key, host)."""
     count: int = 1
-    """How many classes (or files) matched this prefix."""
+    """How many classes (or files, components, hosts) matched this signature."""
+    detail: str | None = None
+    """What a person checks: the masked meta-data value, the version a version file
+    holds, the host or component found."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +223,14 @@ class SdkHit:
     """A few matched class names, for a person to check."""
     data_types: tuple[DataTypeId, ...]
     """What this SDK collects according to the tables."""
+    confidence: Literal["high", "medium", "low"] = "high"
+    """``high``: the SDK's code is there; ``medium``: no code under its names
+    (shrunk or obfuscated) but its manifest entries, version files, native
+    libraries or assets are; ``low``: only empty stub classes (see ``note``)."""
+    version: str | None = None
+    """The SDK's version where a version file shows it."""
+    note: str | None = None
+    """Why the confidence is what it is, when that is not plain."""
 
 
 @dataclass(frozen=True)
@@ -263,6 +302,20 @@ SentenceKind = Literal["sentence", "list_item", "heading", "table_cell"]
 
 
 @dataclass(frozen=True)
+class SourcePosition:
+    """Where a piece of policy text sits in the file as read (not in ``Document.text``):
+    what a reviewer opens and what SARIF ``startLine`` must point at."""
+
+    line: int
+    """1-based line of the file (LF, CR LF and CR end a line); for a PDF, the line
+    within the page's extracted text."""
+    column: int
+    """1-based, in Unicode code points."""
+    page: int | None = None
+    """1-based page of a PDF; None for every other format."""
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A unit of policy text: a sentence, a list item, a heading or a table cell.
     ``document.text[start:end] == text`` always holds."""
@@ -275,6 +328,9 @@ class Sentence:
     kind: SentenceKind = "sentence"
     line: int = 1
     """1-based line in the normalised text where the sentence starts."""
+    origin: SourcePosition | None = None
+    """Where the sentence starts in the file as read (see ``consistency.policy.document.sourcemap``);
+    None when it could not be placed (or the sentence was not read from a file)."""
 
 
 @dataclass(frozen=True)
@@ -339,6 +395,10 @@ class Statement:
     """Actions the sentence denies for the data it names ("we do not sell" -> {"sell"})."""
     first_party: bool = True
     """False when the subject doing the action is a third party."""
+    defined_by: tuple[Sentence, ...] = ()
+    """The definitions the data comes through ("Account Information includes your
+    email address"), when the sentence itself names only the defined term ("we
+    collect Account Information"): the chain of evidence, shown with the sentence."""
 
 
 DataStatus = Literal["collected", "shared", "denied", "vague", "not_mentioned"]
@@ -474,10 +534,16 @@ class Evidence:
     start: int
     end: int
     line: int
+    """1-based line of the policy *file* where the sentence starts (within the page
+    for a PDF); the normalised text's line only when the file position is unknown."""
     section: tuple[str, ...]
     highlight: tuple[tuple[int, int], ...] = ()
     """Spans (absolute offsets) of the phrases that matched, for highlighting."""
     role: Literal["disclosure", "denial", "vague", "catch_all", "claim"] = "disclosure"
+    column: int | None = None
+    """1-based column (code points) in the policy file where the sentence starts."""
+    page: int | None = None
+    """1-based page, for a PDF policy."""
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def check(
     from .apk.profile import build_profile
     from .fetch.policy_source import read_policy_document
     from .mappings import resolve_mappings
-    from .policy.extract.statements import read_statements
+    from .policy import interpret_policy
 
     config = config or CheckConfig()
     facts = read_app_facts(apk)
@@ -59,9 +59,7 @@ def check(
 
         form = load_form(data_safety, mappings)
     profile = build_profile(facts, mappings)
-    from .policy.lists import with_lists  # issue 12: SDK and permission lists
-
-    reading = with_lists(read_statements(document, mappings), mappings)
+    reading = interpret_policy(document, mappings)
     result = build_result(profile, reading, mappings, config, fail_on=fail_on, timestamp=timestamp)
     if form is not None:  # issue 16: the form's side of the diff
         from .datasafety.attach import attach_form

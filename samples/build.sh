@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuild every sample APK from its source (AndroidManifest.xml, res/, smali*/, lib/).
+# Rebuild every sample APK from its source (AndroidManifest.xml, res/, smali*/, lib/, files/).
 #
 #   bash samples/build.sh            # all apps
 #   bash samples/build.sh walkie     # some apps
@@ -22,7 +22,7 @@ SMALI_CP="${SMALI_CP:-/usr/share/java/smali.jar:/usr/share/java/*}"
 KEYSTORE="$HERE/sample.jks"
 KS_PASS="sample-password"   # throwaway test key, committed on purpose
 KEY_ALIAS="sample"
-APPS=(walkie chatter shopper blank legacy seed-pttoc seed-airtalk seed-52phone tianqi)
+APPS=(walkie chatter shopper blank legacy seed-pttoc seed-airtalk seed-52phone tianqi exodus-probes obfuscated host-decoy)
 
 export TZ=UTC LC_ALL=C
 
@@ -72,6 +72,8 @@ build_app() {
     # 2. code and native libraries
     assemble_dex "$src" "$tree"
     [[ -d "$src/lib" ]] && cp -R "$src/lib" "$tree/lib"
+    # files/ is copied as is (META-INF/*.version, assets/): what libraries leave besides code
+    [[ -d "$src/files" ]] && cp -R "$src/files/." "$tree/"
 
     # 3. one zip, fixed timestamps, fixed order; resources.arsc stored uncompressed
     #    as Android 11+ requires (zip ignores -n when a level such as -9 is given)

@@ -42,6 +42,9 @@ class ArscTable:
         """androguard's ``ARSCParser`` over the table; raises what it raises on damage
         (callers note it), ApkReadError from the bounded reader (callers pass it on)."""
         if self._parser is None:
+            from .axml_resources import preload_public_resources
+
+            preload_public_resources()
             from androguard.core.axml import ARSCParser
 
             self._parser = ARSCParser(self._archive.read(RESOURCES, self._limits))

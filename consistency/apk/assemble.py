@@ -28,7 +28,8 @@ def assemble_facts(
     native_libs: tuple[NativeLib, ...] = (),
     **extra: Any,
 ) -> ApkFacts:
-    """The facts; ``extra`` sets the optional fields (notes, container, parts, policy_urls)."""
+    """The facts; ``extra`` sets the optional fields (notes, container, parts,
+    policy_urls, zip_anomalies, version_files, assets)."""
     return ApkFacts(
         path=path,
         sha256=sha256,
@@ -46,8 +47,10 @@ def assemble_facts(
         components=manifest.components,
         meta_data=manifest.meta_data,
         native_libs=native_libs,
-        dex=tuple(DexSummary(i.name, len(i.classes), len(i.method_refs), i.size) for i in indexes),
+        dex=tuple(DexSummary(i.name, len(i.classes), i.method_ref_count, i.size) for i in indexes),
         classes=frozenset(c for i in indexes for c in i.classes),
         api_refs=external_api_refs(indexes),
+        hosts=frozenset(h for i in indexes for h in i.hosts),
+        stub_classes=frozenset(c for i in indexes for c in i.stub_classes),
         **extra,
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -44,9 +45,6 @@ field_ids, method_ids, class_defs, data."""
 _CONTAINER_FIELDS = struct.Struct("<II")
 """container_size, header_offset: the two words a v41 header adds at 0x70."""
 
-_METHOD_KEY_MASK = 0xFFFFFFFF0000FFFF
-"""Keeps class_idx (bits 0-15) and name_idx (bits 32-63) of a method_id_item read as a u64."""
-
 _STRING_ID = 4
 _TYPE_ID = 4
 _PROTO_ID = 12
@@ -64,8 +62,19 @@ class DexIndex:
     """Size of the DEX in bytes."""
     classes: tuple[str, ...]
     """Every class defined in ``class_defs``, in Java form (``com.amap.api.Foo$Bar``), file order."""
-    method_refs: tuple[str, ...]
-    """Every ``method_ids`` entry as ``Lpkg/Cls;->name`` (no prototype), deduplicated, sorted."""
+    foreign_refs: tuple[str, ...] = ()
+    """The ``method_ids`` entries whose class this DEX does not define, as
+    ``Lpkg/Cls;->name`` (no prototype), deduplicated, sorted: the candidates for
+    external API references (another DEX of the app may still define the class).
+    Only these are decoded: in a large app most references are to its own classes,
+    and building a string for each was most of the cost of indexing."""
+    method_ref_count: int = 0
+    """Entries of ``method_ids``: every method the code defines or calls, one per
+    prototype (the figure Android's 64K method-reference limit counts)."""
+    hosts: frozenset[str] = frozenset()
+    """Host-like names in the string table (see ``dex_strings``)."""
+    stub_classes: frozenset[str] = frozenset()
+    """Defined classes that hold no code (see ``dex_stubs``)."""
 
 
 def descriptor_to_java(desc: str) -> str:
@@ -85,14 +94,43 @@ def java_to_descriptor(name: str) -> str:
 def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
     """Index one DEX file (a v41 container: every DEX inside it). Raises
     :class:`ApkReadError` naming the entry and the table at fault on any bad DEX."""
-    starts = _dex_starts(data, name)
+    from .dex_strings import string_table_hosts
+    from .dex_stubs import stub_class_positions
+
     classes: list[str] = []
     refs: set[str] = set()
-    for start in starts:
+    count = 0
+    hosts: set[str] = set()
+    stubs: list[str] = []
+    for start in _dex_starts(data, name):
         reader = _DexReader(data, name, start)
-        classes.extend(reader.defined_classes())
-        refs.update(reader.method_refs())
-    return DexIndex(name=name, size=len(data), classes=tuple(classes), method_refs=tuple(sorted(refs)))
+        class_types = reader.class_types()
+        defined = reader.defined_classes(class_types)
+        classes.extend(defined)
+        count += reader.method_count
+        refs.update(reader.method_refs(reader.method_keys(foreign_to=set(class_types))))
+        hosts |= string_table_hosts(reader)
+        stubs.extend(defined[i] for i in stub_class_positions(reader))
+    return DexIndex(
+        name=name,
+        size=len(data),
+        classes=tuple(classes),
+        foreign_refs=tuple(sorted(refs)),
+        method_ref_count=count,
+        hosts=frozenset(hosts),
+        stub_classes=frozenset(stubs),
+    )
+
+
+def all_method_refs(data: bytes, name: str = "classes.dex") -> frozenset[str]:
+    """Every ``method_ids`` entry as ``Lpkg/Cls;->name``: the whole table, decoded.
+    :func:`index_dex` decodes only the foreign ones; this is for checking it
+    (against androguard, dexdump or the sources) and for anyone who needs them all."""
+    refs: set[str] = set()
+    for start in _dex_starts(data, name):
+        reader = _DexReader(data, name, start)
+        refs.update(reader.method_refs(reader.method_keys()))
+    return frozenset(refs)
 
 
 def index_apk_dex(
@@ -120,7 +158,7 @@ def external_api_refs(indexes: Iterable[DexIndex]) -> frozenset[str]:
     indexes = tuple(indexes)
     defined = {java_to_descriptor(cls) for index in indexes for cls in index.classes}
     return frozenset(
-        ref for index in indexes for ref in index.method_refs if ref[: ref.index("->")] not in defined
+        ref for index in indexes for ref in index.foreign_refs if ref[: ref.index("->")] not in defined
     )
 
 
@@ -177,15 +215,6 @@ def _u32_table(data: bytes, offset: int, count: int) -> Sequence[int]:
     return table
 
 
-def _u64_table(data: bytes, offset: int, count: int) -> Sequence[int]:
-    view = memoryview(data)[offset : offset + 8 * count]
-    if sys.byteorder == "little":
-        return view.cast("Q")
-    table = array("Q", view)
-    table.byteswap()
-    return table
-
-
 class _DexReader:
     """The tables of one DEX (at ``start`` in ``data``) and a cache of the strings
     decoded so far. Offsets inside a v41 container are taken as relative to the
@@ -233,13 +262,30 @@ class _DexReader:
         if offset < _HEADER_SIZE or offset + count * item_size > self.end:
             raise ApkReadError(f"{self.name}: {table} out of range ({count} items at offset {offset})")
 
-    def defined_classes(self) -> list[str]:
+    def class_types(self) -> Sequence[int]:
+        """The type index of every ``class_defs`` entry, in file order."""
         if not self.class_count:
+            return ()
+        return _u32_table(self.data, self.class_off, self.class_count * (_CLASS_DEF // 4))[:: _CLASS_DEF // 4]
+
+    def defined_classes(self, class_types: Sequence[int]) -> list[str]:
+        if not class_types:
             return []
-        class_types = _u32_table(self.data, self.class_off, self.class_count * (_CLASS_DEF // 4))[
-            :: _CLASS_DEF // 4
-        ]
         descriptors = self.type_names(class_types, "class_defs")
+        ordered = [descriptors[type_idx] for type_idx in class_types]
+        # All at once when every descriptor is a plain ``L...;`` on one line: joined by
+        # newlines, the boundaries are exactly the ";\nL" between them, so one replace
+        # and one split convert them all (no per-class work in Python).
+        joined = "\n".join(ordered)
+        if (
+            joined.startswith("L")
+            and joined.endswith(";")
+            and joined.count("\n") == len(ordered) - 1
+            and joined.count(";\nL") == len(ordered) - 1
+        ):
+            names = joined[1:-1].replace("/", ".").split(";\nL")
+            if "" not in names:
+                return names
         names = []
         for type_idx in class_types:
             descriptor = descriptors[type_idx]
@@ -248,13 +294,63 @@ class _DexReader:
             names.append(descriptor[1:-1].replace("/", "."))
         return names
 
-    def method_refs(self) -> list[str]:
+    def method_keys(self, foreign_to: set[int] | None = None) -> set[int]:
+        """The distinct ``(class, name)`` pairs of ``method_ids`` as ints (class index in
+        the low 16 bits, name index in the high 32): all of them, or only those whose
+        class is not in ``foreign_to`` (type indices of the classes this DEX defines)."""
         if not self.method_count:
+            return set()
+        keys, classes = self._method_table()
+        class_list = classes.tolist()
+        if foreign_to is None:
+            return set(keys)
+        if class_list != sorted(class_list):
+            # Android refuses a DEX whose method_ids are not sorted by class; read it anyway.
+            return {key for key in set(keys) if key & 0xFFFF not in foreign_to}
+        # Sorted by class, as the format requires: the entries of each foreign class
+        # are one run, found by bisection, so only those entries become Python ints.
+        wanted: set[int] = set()
+        for type_idx in set(class_list).difference(foreign_to):
+            low = bisect_left(class_list, type_idx)
+            wanted.update(keys[low : bisect_right(class_list, type_idx, low)])
+        return wanted
+
+    def _method_table(self) -> tuple[Sequence[int], Sequence[int]]:
+        """``method_ids`` with the prototype masked out, read as one u64 per entry, and
+        the class index of each entry; the whole table is checked against the
+        string and type tables (entries no caller decodes are checked too, so a
+        damaged table is refused whatever is asked of it)."""
+        # A method_id_item is (u16 class_idx, u16 proto_idx, u32 name_idx). The proto
+        # bytes are zeroed in one copy of the table (two strided slice assignments, in
+        # C), so each item read as a u64 is its key, with no Python operation per item.
+        count = self.method_count
+        table = bytearray(memoryview(self.data)[self.method_off : self.method_off + 8 * count])
+        table[2::8] = table[3::8] = bytes(count)
+        if sys.byteorder == "little":
+            keys: Sequence[int] = memoryview(table).cast("Q")
+            classes: Sequence[int] = memoryview(table).cast("H")[::4]
+            highest_name = max(memoryview(table).cast("I")[1::2])
+        else:
+            keys = array("Q", table)
+            keys.byteswap()
+            classes = array("H", (key & 0xFFFF for key in keys))
+            highest_name = max(keys) >> 32
+        if highest_name >= len(self.string_offsets):
+            raise ApkReadError(
+                f"{self.name}: method_ids refers to string {highest_name} of {len(self.string_offsets)}"
+            )
+        highest_type = max(classes)
+        if highest_type >= len(self.type_strings):
+            raise ApkReadError(
+                f"{self.name}: method_ids refers to type {highest_type} of {len(self.type_strings)}"
+            )
+        return keys, classes
+
+    def method_refs(self, keys: Iterable[int]) -> list[str]:
+        """``Lpkg/Cls;->name`` for these method keys (see :meth:`method_keys`)."""
+        keys = list(keys)
+        if not keys:
             return []
-        # A method_id_item is (u16 class_idx, u16 proto_idx, u32 name_idx): read each
-        # as one u64 and mask out the prototype, so deduplication runs on plain ints.
-        items = _u64_table(self.data, self.method_off, self.method_count)
-        keys = set(map(_METHOD_KEY_MASK.__and__, items))
         owners = self.type_names({key & 0xFFFF for key in keys}, "method_ids")
         names = self.strings({key >> 32 for key in keys}, "method_ids")
         prefixes = {idx: owner + "->" for idx, owner in owners.items()}
@@ -284,14 +380,21 @@ class _DexReader:
             offset = offsets[idx]
             if offset < _HEADER_SIZE or offset >= end:
                 raise ApkReadError(f"{name}: string_ids points outside the file (offset {offset})")
-            # string_data_item: ULEB128 length in UTF-16 units (skipped: the string
-            # ends at its NUL byte), then MUTF-8 bytes.
+            # string_data_item: ULEB128 length in UTF-16 units, then MUTF-8 bytes up to
+            # a NUL. MUTF-8 has no NUL inside a string and needs a byte or more per
+            # unit, so when the byte after ``length`` bytes is the NUL, the string is
+            # exactly those bytes (all of a class or method name in ASCII: nearly
+            # always), and no search is needed.
+            units = data[offset]
             position = offset + 1
-            if data[offset] >= 0x80:
-                position = self._skip_uleb128(offset)
-            stop = find(b"\0", position)
-            if stop < 0:
-                raise ApkReadError(f"{name}: string at offset {offset} runs past the end of the file")
+            if units < 0x80 and position + units < end and data[position + units] == 0:
+                stop = position + units
+            else:
+                if units >= 0x80:
+                    position = self._skip_uleb128(offset)
+                stop = find(b"\0", position)
+                if stop < 0:
+                    raise ApkReadError(f"{name}: string at offset {offset} runs past the end of the file")
             raw = data[position:stop]
             try:
                 decoded[idx] = raw.decode("utf-8")

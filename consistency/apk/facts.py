@@ -5,10 +5,10 @@ One function, :func:`read_apk_facts`, connects the pieces:
 * ``zipread.open_apk`` checks the container (missing, empty, not a zip,
   truncated, too many entries) and every entry we read goes through its bounded
   reader, which refuses encrypted entries, zip bombs and CRC damage;
-* androguard decodes the binary manifest and the v1/v2/v3 signatures. It gets
-  the bytes we already hold (``APK(data, raw=True)``) and only ever touches
-  entries our guard has already read in full, so its unbounded inflater never
-  sees anything we have not proven to be small;
+* androguard decodes the binary manifest and the v1 signature, from bytes our
+  guard has already read in full, so its unbounded inflater never sees
+  anything we have not proven to be small; the v2/v3 signing block is read
+  by :mod:`.signing_block` (androguard's parser is quadratic in its pairs);
 * ``manifest.parse_manifest`` walks the decoded tree (androguard's getters merge
   or miss elements we need);
 * ``dex_index`` indexes every ``classes*.dex`` (classes defined, methods referenced).
@@ -29,9 +29,19 @@ from ..errors import ApkReadError
 from ..models import ApkFacts, NativeLib
 from .arsc_strings import ArscTable
 from .assemble import assemble_facts
+from .axml_resources import preload_public_resources
 from .dex_index import index_apk_dex
 from .manifest import Manifest, local_name, parse_manifest
+from .packaged import asset_paths, read_version_files
 from .policy_urls import PolicyUrlFinder, PolicyUrlRules, load_policy_url_rules
+from .signing_block import (
+    V2_ID,
+    V3_ID,
+    SigningBlockError,
+    read_signing_block,
+    scheme_certificates,
+    scheme_value,
+)
 from .zipread import ApkArchive, ApkLimits, open_apk
 
 log = logging.getLogger(__name__)
@@ -51,7 +61,8 @@ def read_apk_facts(
     finder = PolicyUrlFinder(url_rules or load_policy_url_rules())
     path = Path(path)
     with open_apk(path, limits) as archive:
-        data = _read_whole(archive, path, limits)
+        size = _checked_size(path, limits)
+        digest = archive.sha256()
         if MANIFEST not in archive:
             raise ApkReadError("not an APK: no AndroidManifest.xml", path)
         root = _decode_manifest(archive.read(MANIFEST, limits), path)
@@ -59,22 +70,27 @@ def read_apk_facts(
         notes = list(manifest.notes)
         arsc = ArscTable(archive, limits, notes)
         label = _resolve_label(manifest.label, arsc, notes)
-        certificates = _signing_certificates(_androguard_apk(data, root, path), archive, limits, notes)
+        certificates = _signing_certificates(root, archive, limits, notes)
         indexes = index_apk_dex(archive, limits, on_dex=finder.add_dex)
         native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
         finder.add_strings(arsc.strings())
         finder.add_assets(archive, (n for n in archive.names() if n.startswith("assets/")), limits)
+        version_files = read_version_files(archive, limits)
+        assets = asset_paths(archive)
     return assemble_facts(
         manifest,
         path=str(path),
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
+        sha256=digest,
+        size=size,
         label=label,
         certificates=certificates,
         indexes=indexes,
         native_libs=native_libs,
         notes=tuple(notes),
         policy_urls=finder.result(),
+        zip_anomalies=archive.anomalies,
+        version_files=version_files,
+        assets=assets,
     )
 
 
@@ -86,17 +102,15 @@ def read_manifest(archive: ApkArchive, path: Path, limits: ApkLimits) -> Manifes
     return _manifest(_decode_manifest(archive.read(MANIFEST, limits), path), path)
 
 
-def _read_whole(archive: ApkArchive, path: Path, limits: ApkLimits) -> bytes:
-    """The file's bytes, for its hash and for androguard's signature parsing (the
-    v2/v3 signing block sits between the entries and the central directory, so
-    it needs the whole file). Bounded by the per-APK read limit."""
-    size = path.stat().st_size
-    if size > limits.max_total_bytes:
-        raise ApkReadError(f"file of {size} bytes is over the limit of {limits.max_total_bytes}", path)
+def _checked_size(path: Path, limits: ApkLimits) -> int:
+    """The file's size, within the per-APK read limit (the hash reads it all)."""
     try:
-        return path.read_bytes()
+        size = path.stat().st_size
     except OSError as exc:
         raise ApkReadError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if size > limits.max_total_bytes:
+        raise ApkReadError(f"file of {size} bytes is over the limit of {limits.max_total_bytes}", path)
+    return size
 
 
 def _silence_androguard() -> None:
@@ -112,6 +126,7 @@ def _decode_manifest(raw: bytes, path: Path):
     """The binary manifest as an lxml tree, decoded by androguard from the bytes
     our guard read (so a failure here is the manifest's, never the zip's)."""
     _silence_androguard()
+    preload_public_resources()
     from androguard.core.axml import AXMLPrinter
 
     try:
@@ -138,18 +153,27 @@ def _manifest(root, path: Path) -> Manifest:
     return manifest
 
 
-def _androguard_apk(data: bytes, root, path: Path):
-    """androguard's APK over the bytes we hold, for the signatures only. Its own
-    manifest analysis is skipped (we decoded the manifest already); the decoded
-    tree is handed to it so its v1 verifier sees minSdkVersion, as it would had
-    it decoded the manifest itself."""
+def _v1_apk(root, archive: ApkArchive, limits: ApkLimits):
+    """androguard's APK for the v1 (JAR) signature only, over a small zip we
+    write ourselves holding just the signature files our guard has read. Its
+    own zip reader never sees the APK: it refuses what Android installs (see
+    :func:`~.zipread.open_apk`). The decoded manifest is handed over so its v1
+    verifier sees minSdkVersion, as it would had it decoded it itself. None
+    when the APK has no v1 signature files."""
+    import io
+    import zipfile
+
+    names = [name for name in archive.names() if _V1_SIGNATURE.fullmatch(name)]
+    if not names:
+        return None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as small:
+        for name in names:
+            small.writestr(name, archive.read(name, limits))
     _silence_androguard()
     from androguard.core.apk import APK
 
-    try:
-        apk = APK(data, raw=True, skip_analysis=True)
-    except Exception as exc:  # a zip layout androguard's own reader rejects
-        raise ApkReadError(f"androguard cannot read the archive: {_one_line(exc)}", path) from exc
+    apk = APK(buffer.getvalue(), raw=True, skip_analysis=True)
     apk.xml[MANIFEST] = root
     return apk
 
@@ -163,6 +187,7 @@ def _resolve_label(label: str | None, arsc: ArscTable, notes: list[str]) -> str 
     if not arsc.present:
         notes.append(f"app label {label} not resolved: no resources.arsc")
         return None
+    preload_public_resources()
     from androguard.core.axml import ARSCParser, ARSCResTableConfig
 
     try:
@@ -188,30 +213,42 @@ def _resolve_label(label: str | None, arsc: ArscTable, notes: list[str]) -> str 
     return value.strip()
 
 
-def _signing_certificates(apk, archive: ApkArchive, limits: ApkLimits, notes: list[str]) -> tuple[str, ...]:
+def _signing_certificates(root, archive: ApkArchive, limits: ApkLimits, notes: list[str]) -> tuple[str, ...]:
     """SHA-256 (hex) of each distinct signing certificate: v3, then v2, then v1.
 
-    Before androguard reads the v1 signature files, our guard reads them (it
-    would refuse a bomb or an encrypted entry). A signature block androguard
-    cannot parse is noted, not fatal: the signer is shown to people, nothing
-    depends on it."""
-    for name in archive.names():
-        if _V1_SIGNATURE.fullmatch(name):
-            archive.read(name, limits)
+    v2 and v3 are read from the APK Signing Block by our bounded reader
+    (:mod:`.signing_block`); v1 by androguard over the signature files our guard
+    read (it would refuse a bomb). A signature that cannot be parsed is noted,
+    not fatal: the signer is shown to people, nothing depends on it."""
     found: dict[str, None] = {}
-    for scheme, getter in (
-        ("v3", lambda: apk.get_certificates_der_v3()),
-        ("v2", lambda: apk.get_certificates_der_v2()),
-        ("v1", lambda: [c.dump() for c in apk.get_certificates_v1()]),
-    ):
+    try:
+        pairs = read_signing_block(archive.read_range, archive.central_directory_offset)
+    except SigningBlockError as exc:
+        notes.append(f"v2/v3 signing block not readable: {exc}")
+        pairs = None
+    for scheme, scheme_id in (("v3", V3_ID), ("v2", V2_ID)):
+        if pairs is None:
+            break
         try:
-            ders = getter() or []
-        except Exception as exc:  # hostile signing blocks: androguard raises anything
-            notes.append(f"{scheme} signature not readable: {_one_line(exc)}")
+            value = scheme_value(pairs, scheme_id)
+            ders = scheme_certificates(value) if value is not None else []
+        except SigningBlockError as exc:
+            notes.append(f"{scheme} signature not readable: {exc}")
             continue
         for der in ders:
             if der:
                 found.setdefault(hashlib.sha256(der).hexdigest(), None)
+    try:
+        apk = _v1_apk(root, archive, limits)
+        ders = [c.dump() for c in apk.get_certificates_v1()] if apk is not None else []
+    except ApkReadError:
+        raise
+    except Exception as exc:  # hostile signature files: androguard raises anything
+        notes.append(f"v1 signature not readable: {_one_line(exc)}")
+        ders = []
+    for der in ders:
+        if der:
+            found.setdefault(hashlib.sha256(der).hexdigest(), None)
     return tuple(found)
 
 

@@ -34,7 +34,7 @@ from ..models import (
     ReachableData,
     RequestedPermission,
 )
-from .sdk_match import match_sdks
+from .sdk_match import apk_evidence, match_sdks
 
 SENSITIVE_PROTECTIONS = frozenset({"dangerous", "appop"})
 """Protection levels the user grants (a runtime prompt or a Settings toggle)."""
@@ -83,7 +83,11 @@ def _reaches_older_devices(
 def build_profile(facts: ApkFacts, mappings: Mappings) -> AppProfile:
     """What the policy must cover: detected SDKs and reachable data, sorted."""
     sdks = match_sdks(
-        facts.classes, facts.native_libs, (m.name for m in facts.meta_data), mappings.sdk_signatures
+        facts.classes,
+        facts.native_libs,
+        (m.name for m in facts.meta_data),
+        mappings.sdk_signatures,
+        apk_evidence(facts),
     )
     requested = tuple(
         interpret_permission(p, facts.target_sdk, mappings.permission(p.name), facts.min_sdk)

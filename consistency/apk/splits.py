@@ -203,6 +203,14 @@ def _apkm_members(archive: ApkArchive, apks: list[str], path: Path) -> list[str]
 
 
 def _read_member(archive: ApkArchive, member: str, container: str, limits: ApkLimits, path: Path) -> bytes:
+    if container == "apkm" and archive.flagged_encrypted(member):
+        # APKMirror's protected .apkm really encrypts its members (an APK's own
+        # entries carrying the flag are only a trick, read through by zipread)
+        raise ApkReadError(
+            "encrypted .apkm (APKMirror's protected format) cannot be read: install or decrypt it with "
+            "APKMirror's tools and give the APKs",
+            path,
+        )
     try:
         return archive.read(member, limits)
     except ApkReadError as exc:

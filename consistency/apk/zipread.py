@@ -1,17 +1,23 @@
 """Read entries of an APK (a zip file) without trusting anything the zip says.
 
 An APK is attacker-controlled input: in a batch scan of thousands of apps one of
-them will be a zip bomb, a truncated download, an "encrypted" entry meant to
+them will be a zip bomb, a truncated download, a zip with "tricks" meant to
 break analysers, or a central directory with millions of entries. Everything
 here is bounded before it is allocated:
 
-* the number of entries is counted from the raw central directory *before*
-  :mod:`zipfile` builds one object per entry;
+* the central directory is read by our own loop, in bounded chunks, the way
+  Android's installer reads it (not by :mod:`zipfile`, which refuses APKs that
+  Android installs: a "version needed to extract" above 6.3, a damaged extra
+  field on an entry nobody reads); entries are counted as they are read, and
+  past ``max_listed_entries`` only the entries the tool reads are kept;
+* tricks Android reads through are read through, and recorded
+  (:attr:`ApkArchive.anomalies`) because they are a finding in themselves:
+  the "encrypted" flag on entries that are not encrypted, an unknown
+  compression method over deflate data, damaged extra fields, absurd counts;
 * an entry whose *declared* size is over the limit is refused without reading it;
-* the data is inflated in chunks by our own loop (not ``ZipFile.open``) so we can
-  stop as soon as the *actual* output exceeds the declared size or the limit:
-  a zip bomb lies about its sizes, and ``zipfile`` would silently truncate the
-  output to the declared size instead of telling us the entry lied;
+* the data is inflated in chunks by our own loop so we can stop as soon as the
+  *actual* output exceeds the declared size or the limit: a zip bomb lies about
+  its sizes;
 * the sum of everything read from one archive is capped too.
 
 Nothing is ever extracted to disk. Every refusal is an :class:`ApkReadError`
@@ -20,6 +26,7 @@ with a one-line message.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
 import zipfile
@@ -31,6 +38,8 @@ from types import TracebackType
 from typing import BinaryIO
 
 from ..errors import ApkReadError
+from ..regular_file import open_regular
+from .inflate import inflate_exact
 
 _MIB = 1 << 20
 _CHUNK = 1 << 20
@@ -74,8 +83,26 @@ class ApkLimits:
     ratio_floor_bytes: int = _MIB
     """Entries smaller than this are never judged by their ratio: a small file of
     zeros compresses absurdly well and is harmless."""
-    max_entries: int = 200_000
-    """Entries in the central directory. Large real APKs have a few thousand."""
+    max_entries: int = 1_000_000
+    """Entries in the central directory. Large real APKs have a few thousand, but
+    Android installs more, so an app could hide from analysis behind a bigger
+    count; counting costs one pass over the directory in bounded chunks."""
+    max_listed_entries: int = 200_000
+    """Up to this many entries every name is kept (``ApkArchive.names``); past it,
+    only the entries the tool reads are, so memory does not grow with the count."""
+
+
+@dataclass(frozen=True)
+class ZipEntry:
+    """One central-directory record, as read by :func:`_scan_central_directory`."""
+
+    name: str
+    flags: int
+    method: int
+    crc: int
+    compress_size: int
+    file_size: int
+    header_offset: int
 
 
 class ApkArchive:
@@ -83,19 +110,25 @@ class ApkArchive:
 
     Use as a context manager (or call :meth:`close`) so the file is closed."""
 
-    def __init__(self, path: Path, handle: BinaryIO, zf: zipfile.ZipFile, size: int) -> None:
+    def __init__(self, path: Path, handle: BinaryIO, directory: CentralDirectory, size: int) -> None:
         self.path = path
         self._handle = handle
-        self._zip = zf
         self._size = size
         self._bytes_read = 0
-        self._infos = {info.filename: info for info in zf.infolist()}
+        self._infos = directory.entries
+        self.entry_count = directory.count
+        """Records in the central directory (``names()`` may list fewer, see there)."""
+        self.central_directory_offset = directory.start
+        self.anomalies = directory.anomalies
+        """Zip tricks Android reads through but analysers trip on (see :func:`open_apk`)."""
 
     # -- listing
 
     def names(self) -> list[str]:
-        """Every entry name, in central-directory order."""
-        return [info.filename for info in self._zip.infolist()]
+        """Entry names, in central-directory order: every entry of an archive of
+        up to :attr:`ApkLimits.max_listed_entries`; of a larger one, only the
+        entries the tool reads (root files, ``META-INF/``, ``lib/``)."""
+        return list(self._infos)
 
     def __contains__(self, name: object) -> bool:
         return name in self._infos
@@ -119,6 +152,23 @@ class ApkArchive:
             (match.group(1), match.group(2)) for name in self._infos if (match := _NATIVE_LIB.fullmatch(name))
         )
 
+    def sha256(self) -> str:
+        """SHA-256 of the whole file, read in chunks (never held whole)."""
+        digest = hashlib.sha256()
+        for chunk in self._compressed_chunks(0, self._size):
+            digest.update(chunk)
+        return digest.hexdigest()
+
+    def read_range(self, offset: int, length: int) -> bytes:
+        """Raw bytes of the file (for the signing block before the central directory)."""
+        return self._pread(offset, length)
+
+    def flagged_encrypted(self, name: str) -> bool:
+        """Whether the entry carries the "encrypted" flag (which :meth:`read`
+        ignores, as Android does; a container format may give it meaning)."""
+        info = self._infos.get(name)
+        return info is not None and bool(info.flags & _FLAG_ENCRYPTED)
+
     def declared_size(self, name: str) -> int:
         """The uncompressed size the central directory declares (not trusted by :meth:`read`)."""
         info = self._infos.get(name)
@@ -127,30 +177,29 @@ class ApkArchive:
     # -- reading
 
     def read(self, name: str, limits: ApkLimits) -> bytes:
-        """The uncompressed content of one entry, refusing bombs, lies and damage."""
+        """The uncompressed content of one entry, refusing bombs, lies and damage.
+
+        Read as Android's installer reads it: the "encrypted" flag is ignored
+        (APKs are never encrypted; the flag alone is an anti-analysis trick),
+        and any method other than stored is inflated as deflate (an unknown
+        method number over deflate data is another). :func:`open_apk` records
+        both as anomalies."""
         info = self._infos.get(name)
         if info is None:
             raise ApkReadError(f"no entry named {name!r}", self.path)
         self._check_declared(info, limits)
         start = self._data_start(info)
-        if info.compress_type == _STORED:
+        if info.method == _STORED:
             data = self._read_stored(info, start)
         else:
             data = self._inflate(info, start)
-        if zlib.crc32(data) != info.CRC:
+        if zlib.crc32(data) != info.crc:
             raise ApkReadError(f"corrupt entry {name!r}: CRC-32 mismatch", self.path)
         self._bytes_read += len(data)
         return data
 
-    def _check_declared(self, info: zipfile.ZipInfo, limits: ApkLimits) -> None:
-        name = info.filename
-        if info.flag_bits & _FLAG_ENCRYPTED:
-            raise ApkReadError(f"entry {name!r} is encrypted", self.path)
-        if info.compress_type not in (_STORED, _DEFLATED):
-            raise ApkReadError(
-                f"entry {name!r} uses compression method {info.compress_type} (APKs use only stored or deflate)",
-                self.path,
-            )
+    def _check_declared(self, info: ZipEntry, limits: ApkLimits) -> None:
+        name = info.name
         if info.file_size > limits.max_entry_bytes:
             raise ApkReadError(
                 f"entry {name!r} declares {info.file_size} bytes, over the limit of {limits.max_entry_bytes}",
@@ -161,7 +210,7 @@ class ApkArchive:
                 f"reading entry {name!r} would exceed the limit of {limits.max_total_bytes} bytes read per APK",
                 self.path,
             )
-        if info.compress_type == _STORED and info.compress_size != info.file_size:
+        if info.method == _STORED and info.compress_size != info.file_size:
             raise ApkReadError(f"corrupt entry {name!r}: stored entry with two different sizes", self.path)
         if info.file_size >= limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(
             info.compress_size, 1
@@ -172,35 +221,38 @@ class ApkArchive:
                 self.path,
             )
 
-    def _data_start(self, info: zipfile.ZipInfo) -> int:
+    def _data_start(self, info: ZipEntry) -> int:
         """Offset of the entry's data: after its local header, whose name and extra
         field lengths may differ from the central directory's."""
         offset = info.header_offset
         header = self._pread(offset, _LOCAL_LEN)
         if len(header) < _LOCAL_LEN or header[:4] != _LOCAL_SIG:
-            raise ApkReadError(
-                f"corrupt entry {info.filename!r}: no local header at offset {offset}", self.path
-            )
+            raise ApkReadError(f"corrupt entry {info.name!r}: no local header at offset {offset}", self.path)
         name_len, extra_len = struct.unpack_from("<HH", header, 26)
         start = offset + _LOCAL_LEN + name_len + extra_len
         if start + info.compress_size > self._size:
-            raise ApkReadError(
-                f"truncated zip: entry {info.filename!r} runs past the end of the file", self.path
-            )
+            raise ApkReadError(f"truncated zip: entry {info.name!r} runs past the end of the file", self.path)
         return start
 
-    def _read_stored(self, info: zipfile.ZipInfo, start: int) -> bytes:
+    def _read_stored(self, info: ZipEntry, start: int) -> bytes:
         data = self._pread(start, info.file_size)
         if len(data) != info.file_size:
-            raise ApkReadError(f"truncated zip: entry {info.filename!r} is cut short", self.path)
+            raise ApkReadError(f"truncated zip: entry {info.name!r} is cut short", self.path)
         return data
 
-    def _inflate(self, info: zipfile.ZipInfo, start: int) -> bytes:
+    def _inflate(self, info: ZipEntry, start: int) -> bytes:
         """Inflate in bounded steps, never asking zlib for more than one byte past
         the declared size (itself within the limit): memory stays at about that
         size whatever the compressed stream really holds, and a stream that would
         produce more is caught at its first extra byte."""
         declared = info.file_size
+        if (
+            info.compress_size <= declared + declared // 1000 + 1024
+        ):  # holding it costs no more than the output
+            whole = self._pread(start, info.compress_size)
+            if len(whole) == info.compress_size and (fast := inflate_exact(whole, declared)) is not None:
+                return fast  # libdeflate, exactly the declared size (see .inflate); else stream below
+            del whole
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         parts: list[bytes] = []
         produced = 0
@@ -219,20 +271,23 @@ class ApkArchive:
             # With all input consumed, what zlib still holds is at most one match.
             tail = b"" if inflater.eof else inflater.flush()
         except zlib.error as exc:
-            raise ApkReadError(f"corrupt entry {info.filename!r}: {exc}", self.path) from exc
+            method = (
+                "" if info.method == _DEFLATED else f" (compression method {info.method}, read as deflate)"
+            )
+            raise ApkReadError(f"corrupt entry {info.name!r}{method}: {exc}", self.path) from exc
         produced += len(tail)
         if produced > declared:
             raise self._overflow(info)
         if not inflater.eof or produced != declared:
             raise ApkReadError(
-                f"corrupt entry {info.filename!r}: inflated {produced} bytes, expected {declared}", self.path
+                f"corrupt entry {info.name!r}: inflated {produced} bytes, expected {declared}", self.path
             )
         parts.append(tail)
         return b"".join(parts)
 
-    def _overflow(self, info: zipfile.ZipInfo) -> ApkReadError:
+    def _overflow(self, info: ZipEntry) -> ApkReadError:
         return ApkReadError(
-            f"corrupt entry {info.filename!r}: it inflates to more than the {info.file_size} bytes it declares"
+            f"corrupt entry {info.name!r}: it inflates to more than the {info.file_size} bytes it declares"
             " (damaged, or a zip bomb)",
             self.path,
         )
@@ -256,7 +311,6 @@ class ApkArchive:
     # -- lifetime
 
     def close(self) -> None:
-        self._zip.close()
         self._handle.close()
 
     def __enter__(self) -> ApkArchive:
@@ -270,8 +324,14 @@ class ApkArchive:
 
 def open_apk(path: str | Path, limits: ApkLimits | None = None) -> ApkArchive:
     """Open an APK for bounded reading. Raises :class:`ApkReadError` (one line)
-    when the path is missing, a directory, empty, not a zip, a truncated zip, or
-    has more entries than ``limits.max_entries``."""
+    when the path is missing, not a regular file, empty, not a zip, a truncated
+    zip, or has more entries than ``limits.max_entries``.
+
+    The central directory is read by our own loop, the way Android's installer
+    reads it, not by :mod:`zipfile`: zipfile refuses APKs that Android installs
+    (a "version needed to extract" above 6.3, a damaged extra field on an entry
+    nobody reads) and builds one object per entry. What Android reads through
+    but is unusual is kept in :attr:`ApkArchive.anomalies`."""
     limits = limits or ApkLimits()
     path = Path(path)
     if not path.exists():
@@ -279,23 +339,18 @@ def open_apk(path: str | Path, limits: ApkLimits | None = None) -> ApkArchive:
     if path.is_dir():
         raise ApkReadError("is a directory, not an APK", path)
     try:
-        handle = path.open("rb")
+        handle = open_regular(path)
     except OSError as exc:
         raise ApkReadError(f"cannot open: {exc.strerror or exc}", path) from exc
     try:
         size = _file_size(handle)
         if size == 0:
             raise ApkReadError("empty file, not an APK", path)
-        _count_entries(handle, size, limits.max_entries, path)
-        try:
-            zf = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error) as exc:
-            raise ApkReadError(f"damaged zip: {_one_line(exc)}", path) from exc
-        except OSError as exc:
-            raise ApkReadError(f"cannot read: {exc.strerror or exc}", path) from exc
-        archive = ApkArchive(path, handle, zf, size)
-        _check_unique_names(zf, path)
-        return archive
+        directory = _scan_central_directory(handle, size, limits, path)
+        return ApkArchive(path, handle, directory, size)
+    except OSError as exc:
+        handle.close()
+        raise ApkReadError(f"cannot read: {exc.strerror or exc}", path) from exc
     except BaseException:
         handle.close()
         raise
@@ -306,33 +361,168 @@ def _file_size(handle: BinaryIO) -> int:
     return handle.tell()
 
 
-def _count_entries(handle: BinaryIO, size: int, max_entries: int, path: Path) -> int:
-    """Walk the raw central directory and count its records, stopping past the
-    limit, before ``zipfile`` builds one Python object per record. The count in
-    the end record is not trusted: ``zipfile`` ignores it, and so do we."""
-    cd_start, cd_size, declared = _find_central_directory(handle, size, path)
-    if declared > max_entries:
-        raise ApkReadError(f"too many entries: {declared} (limit {max_entries})", path)
-    handle.seek(cd_start)
-    directory = handle.read(cd_size)
-    if len(directory) != cd_size:
-        raise ApkReadError("truncated zip: central directory cut short", path)
-    count, position = 0, 0
-    while position + _CENTRAL_LEN <= cd_size:
-        if directory[position : position + 4] != _CENTRAL_SIG:
-            raise ApkReadError(
-                f"damaged zip: bad central directory record at offset {cd_start + position}", path
-            )
-        name_len, extra_len, comment_len = struct.unpack_from("<HHH", directory, position + 28)
-        position += _CENTRAL_LEN + name_len + extra_len + comment_len
+@dataclass(frozen=True)
+class CentralDirectory:
+    """What :func:`_scan_central_directory` found."""
+
+    start: int
+    """Offset of the central directory in the file (the signing block ends here)."""
+    count: int
+    entries: dict[str, ZipEntry]
+    anomalies: tuple[str, ...]
+
+
+_KEPT_NAME = re.compile(r"[^/]+|META-INF/.*|lib/[^/]+/[^/]+", re.DOTALL)
+"""The entries the tool may read, listed whatever the archive's size."""
+_MAX_VERSION_NEEDED = 63
+_ZIP64_EXTRA = 0x0001
+_UTF8_FLAG = 0x800
+_U32_MAX = 0xFFFFFFFF
+
+
+class _Anomalies:
+    """Counts of each zip trick, with the first entry name as an example."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[int, str]] = {}
+
+    def add(self, kind: str, name: str) -> None:
+        count, first = self.seen.get(kind, (0, name))
+        self.seen[kind] = (count + 1, first)
+
+    def lines(self, count: int, limits: ApkLimits) -> tuple[str, ...]:
+        out = [
+            f"{kind}: {n} entr{'y' if n == 1 else 'ies'} (first: {first!r})"
+            for kind, (n, first) in self.seen.items()
+        ]
+        if count > limits.max_listed_entries:
+            out.append(f"{count} zip entries, more than any real app ships (listed: only the entries read)")
+        return tuple(out)
+
+
+def _scan_central_directory(handle: BinaryIO, size: int, limits: ApkLimits, path: Path) -> CentralDirectory:
+    """Walk the raw central directory in bounded chunks: count its records
+    (stopping past ``limits.max_entries``), keep those the tool may read, note
+    tricks. The count in the end record is not trusted (zipfile ignores it, and
+    so do we). Memory stays at one chunk plus the kept entries."""
+    cd_start, cd_size, cd_offset, declared = _find_central_directory(handle, size, path)
+    if declared > limits.max_entries:
+        raise ApkReadError(f"too many entries: {declared} (limit {limits.max_entries})", path)
+    shift = cd_start - cd_offset  # bytes prepended to the zip, as zipfile allows
+    entries: dict[str, ZipEntry] = {}
+    kept_only: dict[str, ZipEntry] = {}
+    anomalies = _Anomalies()
+    count = 0
+    for record, position in _central_records(handle, cd_start, cd_size, path):
         count += 1
-        if count > max_entries:
-            raise ApkReadError(f"too many entries: more than {max_entries}", path)
-    return count
+        if count > limits.max_entries:
+            raise ApkReadError(f"too many entries: more than {limits.max_entries}", path)
+        entry = _entry(record, shift, anomalies)
+        if entry is None:
+            raise ApkReadError(f"damaged zip: bad central directory record at offset {position}", path)
+        keep = _KEPT_NAME.fullmatch(entry.name) is not None
+        if count <= limits.max_listed_entries:
+            if entry.name in entries and (keep or entry.name in kept_only):
+                raise ApkReadError(f"damaged zip: duplicate entry {entry.name!r}", path)
+            entries[entry.name] = entry
+        if keep:
+            if entry.name in kept_only:
+                raise ApkReadError(f"damaged zip: duplicate entry {entry.name!r}", path)
+            kept_only[entry.name] = entry
+    listed = entries if count <= limits.max_listed_entries else kept_only
+    return CentralDirectory(cd_start, count, listed, anomalies.lines(count, limits))
 
 
-def _find_central_directory(handle: BinaryIO, size: int, path: Path) -> tuple[int, int, int]:
-    """``(start, size, declared entry count)`` of the central directory, located
+def _central_records(handle: BinaryIO, start: int, length: int, path: Path) -> Iterator[tuple[bytes, int]]:
+    """Each central record's bytes (fixed part, name, extra; no comment) and offset."""
+    buffer = b""
+    base = start  # file offset of buffer[0]
+    position = start
+    end = start + length
+    while position + _CENTRAL_LEN <= end:
+        need = position - base + _CENTRAL_LEN
+        if need > len(buffer):
+            buffer, base = _refill(handle, buffer, base, position, end, path)
+        at = position - base
+        if buffer[at : at + 4] != _CENTRAL_SIG:
+            raise ApkReadError(f"damaged zip: bad central directory record at offset {position}", path)
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", buffer, at + 28)
+        record_len = _CENTRAL_LEN + name_len + extra_len
+        if at + record_len > len(buffer):
+            buffer, base = _refill(handle, buffer, base, position, end, path)
+            at = position - base
+            if at + record_len > len(buffer):
+                raise ApkReadError("truncated zip: central directory cut short", path)
+        yield buffer[at : at + record_len], position
+        position += record_len + comment_len
+
+
+def _refill(
+    handle: BinaryIO, buffer: bytes, base: int, position: int, end: int, path: Path
+) -> tuple[bytes, int]:
+    """Drop what lies before ``position`` and read up to one more chunk."""
+    kept = buffer[position - base :] if position - base < len(buffer) else b""
+    read_from = position + len(kept)
+    want = min(_CHUNK, end - read_from)
+    handle.seek(read_from)
+    more = handle.read(want) if want > 0 else b""
+    if want > 0 and len(more) != want:
+        raise ApkReadError("truncated zip: central directory cut short", path)
+    return kept + more, position
+
+
+def _entry(record: bytes, shift: int, anomalies: _Anomalies) -> ZipEntry | None:
+    (version_needed, flags, method, _time, _date, crc, csize, usize, name_len, extra_len) = (
+        struct.unpack_from("<HHHHHIIIHH", record, 6)
+    )
+    (offset,) = struct.unpack_from("<I", record, 42)
+    raw_name = record[_CENTRAL_LEN : _CENTRAL_LEN + name_len]
+    name = raw_name.decode("utf-8", "surrogateescape") if flags & _UTF8_FLAG else raw_name.decode("cp437")
+    extra = record[_CENTRAL_LEN + name_len : _CENTRAL_LEN + name_len + extra_len]
+    if (version_needed & 0xFF) > _MAX_VERSION_NEEDED:
+        anomalies.add("'version needed to extract' above 6.3", name)
+    if flags & _FLAG_ENCRYPTED:
+        anomalies.add("encryption flag on an unencrypted entry (read as Android does)", name)
+    if method not in (_STORED, _DEFLATED):
+        anomalies.add(f"unknown compression method {method} (read as deflate, as Android does)", name)
+    fields = _extra_fields(extra)
+    if fields is None or len(fields.get(_ZIP64_EXTRA, b"")) % 8:
+        anomalies.add("damaged extra field", name)
+        fields = fields or {}
+    if _U32_MAX in (usize, csize, offset):
+        wide = fields.get(_ZIP64_EXTRA, b"")
+        values = []
+        for index in range(len(wide) // 8):
+            values.append(struct.unpack_from("<Q", wide, index * 8)[0])
+        try:
+            if usize == _U32_MAX:
+                usize = values.pop(0)
+            if csize == _U32_MAX:
+                csize = values.pop(0)
+            if offset == _U32_MAX:
+                offset = values.pop(0)
+        except IndexError:
+            return None
+    return ZipEntry(name, flags, method, crc, csize, usize, offset + shift)
+
+
+def _extra_fields(extra: bytes) -> dict[int, bytes] | None:
+    """Extra field blocks by header id; None when the blocks do not add up."""
+    fields: dict[int, bytes] = {}
+    position = 0
+    while position + 4 <= len(extra):
+        header_id, length = struct.unpack_from("<HH", extra, position)
+        if position + 4 + length > len(extra):
+            return None
+        fields.setdefault(header_id, extra[position + 4 : position + 4 + length])
+        position += 4 + length
+    if position != len(extra) and any(extra[position:]):
+        return None  # a few trailing zero bytes are alignment padding (zipalign)
+    return fields
+
+
+def _find_central_directory(handle: BinaryIO, size: int, path: Path) -> tuple[int, int, int, int]:
+    """``(start, size, offset it declares, declared entry count)`` of the central directory, located
     the way ``zipfile`` does (backwards from the end record), so a zip with data
     prepended is read the same by both."""
     tail_len = min(size, _EOCD_LEN + _MAX_COMMENT + _ZIP64_LOCATOR_LEN)
@@ -361,17 +551,7 @@ def _find_central_directory(handle: BinaryIO, size: int, path: Path) -> tuple[in
     cd_start = eocd_pos - cd_size
     if cd_start < 0 or cd_offset > size:
         raise ApkReadError("truncated zip: central directory offsets point outside the file", path)
-    return cd_start, cd_size, entries
-
-
-def _check_unique_names(zf: zipfile.ZipFile, path: Path) -> None:
-    """Two entries with one name are read differently by different tools (the
-    Janus-style trick of hiding a second ``classes.dex``); refuse rather than guess."""
-    seen: set[str] = set()
-    for info in zf.infolist():
-        if info.filename in seen:
-            raise ApkReadError(f"damaged zip: duplicate entry {info.filename!r}", path)
-        seen.add(info.filename)
+    return cd_start, cd_size, cd_offset, entries
 
 
 def _one_line(exc: BaseException) -> str:

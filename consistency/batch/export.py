@@ -10,7 +10,6 @@ metadata as a JSON object) for spreadsheets and ``pandas.read_csv``.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sqlite3
@@ -21,6 +20,7 @@ from typing import Any
 
 from ..models import FINDING_CLASSES, SEVERITY_ORDER
 from ..report.interface import Reporter
+from .csvcells import SafeCsvWriter
 from .store import open_store
 
 FINDING_COLUMNS = (
@@ -146,7 +146,7 @@ def app_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 def _csv(rows: Sequence[dict[str, Any]], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out)
     writer.writerow(columns)
     for row in rows:
         flat = _flatten(row)

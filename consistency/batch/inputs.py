@@ -38,6 +38,7 @@ of a Dask cluster (which must see the same paths, e.g. on a shared filesystem).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -47,6 +48,7 @@ from typing import Any
 
 from ..apk.app_file import APP_SUFFIXES
 from ..errors import CatalogError
+from ..regular_file import open_regular
 
 POLICY_SUFFIXES = (".txt", ".html", ".htm", ".md", ".pdf")
 """Policy file extensions, in order of preference when a folder holds several."""
@@ -222,7 +224,7 @@ def _jsonl_items(path: Path) -> Iterator[_Draft]:
 
 def _open_text(path: Path):
     try:
-        return path.open(encoding="utf-8-sig", newline="", errors="strict")
+        return io.TextIOWrapper(open_regular(path), encoding="utf-8-sig", newline="", errors="strict")
     except OSError as exc:
         raise CatalogError(f"cannot read the manifest: {exc.strerror or exc}", path) from exc
 

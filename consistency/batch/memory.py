@@ -34,6 +34,20 @@ def limit_address_space(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
 
+def address_space_mib() -> int:
+    """This process's current address space (``VmSize``) in MiB; 0 where unknown.
+    A forked child starts with its parent's: a limit for what the child's own
+    work may add is this plus the budget."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def address_space_limited() -> bool:
     if resource is None:
         return False

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import ScanError
+from .claims import Claimer
 from .progress import make_progress
 from .sandbox import WorkerInfo
 from .worker import ITEM_STATUSES, ItemResult, KnowledgeParcel, ScanOptions
@@ -53,16 +54,22 @@ class ScanReport:
     """From starting the engine to its first result: roughly the worker start-up."""
     median_write_ms: float | None
     """Median time to write one item's results to the store."""
+    shared: int = 0
+    """Items left to a concurrent scan of the same store (see :mod:`.claims`)."""
 
     @property
     def ran(self) -> int:
         return sum(n for _, n in self.by_status)
 
     def final_line(self) -> str:
+        if self.ran == 0 and self.shared:
+            return f"scan: nothing left to do, a concurrent scan ran the {self.shared} items due in {self.db}"
         if self.ran == 0:
             return f"scan: nothing to do, all {self.total} items are up to date in {self.db}"
         parts = ", ".join(f"{n} {s}" for s, n in self.by_status)
         rest = f"; {self.skipped} up to date, skipped" if self.skipped else ""
+        if self.shared:
+            rest += f"; {self.shared} done by a concurrent scan"
         return f"scan: {self.ran} items in {self.seconds:.1f} s: {parts}{rest}; results in {self.db}"
 
 
@@ -130,6 +137,7 @@ def scan_catalog(
             mappings_digest=tables.digest,
         )
         by_id = {planned.item.item_id: planned for planned in plan.to_run}
+        claimer = Claimer(store, scan_id)
         counts: Counter[str] = Counter()
         progress = make_progress(stream, quiet)
         progress.start(len(plan.to_run))
@@ -140,9 +148,8 @@ def scan_catalog(
                 size = min(workers, len(plan.to_run))  # no idle worker processes for a short rerun
                 parcel = KnowledgeParcel.pack(tables)
                 engine_started = time.monotonic()
-                results = _engine(
-                    engine, [p.item for p in plan.to_run], options, parcel, size, scheduler, expect
-                )
+                claimed = (p.item for p in plan.to_run if claimer.claim(p.item.item_id))
+                results = _engine(engine, claimed, options, parcel, size, scheduler, expect)
                 for result in results:
                     first_result = first_result or time.monotonic()
                     planned = by_id.pop(result.item_id)
@@ -154,7 +161,9 @@ def scan_catalog(
         finally:
             progress.finish()
             ran = sum(counts.values())
-            store.end_scan(scan_id, state=state, total=len(items), run=ran, skipped=plan.skipped)
+            claimer.release_all()
+            skipped = plan.skipped + claimer.taken_elsewhere
+            store.end_scan(scan_id, state=state, total=len(items), run=ran, skipped=skipped)
             if state == "stopped" and ran and not quiet:
                 stream.write(
                     f"scan: stopped after {ran} of {len(plan.to_run)} items; they are in {db}:"
@@ -166,6 +175,7 @@ def scan_catalog(
         db=Path(db),
         total=len(items),
         skipped=plan.skipped,
+        shared=claimer.taken_elsewhere,
         by_status=tuple((s, counts[s]) for s in ITEM_STATUSES),
         seconds=time.monotonic() - started,
         engine_seconds=(engine_done - engine_started) if engine_started and engine_done else 0.0,

@@ -43,16 +43,17 @@ import time
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Literal
 
+from ..childproc import MEMORY_SIGNS, die_with_parent, read_frame, write_frame
 from ..errors import ScanError
 from . import worker
 from .inputs import CatalogItem
 from .worker import ItemResult, KnowledgeParcel, ScanOptions
 
-_HEADER = struct.Struct(">I")
+_HEADER = struct.Struct(">I")  # the framing of :mod:`consistency.childproc`
 _MAX_FRAME = 1 << 30
 STARTUP_TIMEOUT = 120.0
 """Seconds a new worker may take to import the package and load the tables."""
-_MEMORY_SIGNS = (b"MemoryError", b"Cannot allocate memory", b"std::bad_alloc", b"out of memory")
+_MEMORY_SIGNS = MEMORY_SIGNS
 
 State = Literal["starting", "idle", "busy", "dead"]
 
@@ -108,42 +109,17 @@ def _warm_up() -> None:
         "consistency.policy.document.read",
         "consistency.policy.document.html",
         "consistency.policy.document.markdown",
+        "consistency.policy.document.pdf",
+        "pdfminer.pdfinterp",  # PDF children are forks of the worker: they start with it loaded
         "consistency.compare",
         "consistency.report.json",
     ):
         importlib.import_module(module)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to SIGKILL this process when its parent exits (no-op elsewhere)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(0)
-
-
-def _read_frame(stream: BinaryIO) -> Any | None:
-    header = stream.read(_HEADER.size)
-    if len(header) < _HEADER.size:
-        return None
-    (size,) = _HEADER.unpack(header)
-    payload = stream.read(size)
-    if len(payload) < size:
-        return None
-    return pickle.loads(payload)
-
-
-def _write_frame(stream: BinaryIO, message: Any) -> None:
-    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(payload)) + payload)
+_die_with_parent = die_with_parent
+_read_frame = read_frame
+_write_frame = write_frame
 
 
 # ----------------------------------------------------------------- the parent

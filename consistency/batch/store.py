@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ScanError
+from .claims import ensure_claims
 from .inputs import CatalogItem
 from .worker import ItemResult
 
@@ -226,7 +227,7 @@ class Store:
         started = time.perf_counter()
         t = result.timings
         with self._transaction() as db:
-            for table in _CHILD_TABLES:
+            for table in (*_CHILD_TABLES, "claims"):
                 db.execute(f"DELETE FROM {table} WHERE item_id = ?", (item.item_id,))
             db.execute(
                 "INSERT OR REPLACE INTO items (id, scan_id, apk_path, policy_path, apk_sha256, policy_sha256,"
@@ -336,18 +337,26 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def transaction(self):
+        """One ``BEGIN IMMEDIATE`` transaction, for modules that keep their own
+        tables in the store (:mod:`.claims`); SQLite failures become ScanError."""
+        return self._transaction()
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         db = self.connection
         try:
-            db.execute("BEGIN IMMEDIATE")
-            yield db
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        else:
-            db.execute("COMMIT")
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                yield db
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            else:
+                db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:  # a full disk, a folder turned read-only, a lost mount
+            raise ScanError(f"{self.path}: {_store_problem(exc)}") from exc
 
 
 # ----------------------------------------------------------------- opening
@@ -362,18 +371,79 @@ def open_store(path: str | Path, *, readonly: bool = False) -> Store:
         raise ScanError(f"{path}: no results store here (run `consistency scan` first)")
     if not readonly and path.exists() and not path.is_file():
         raise ScanError(f"{path}: not a file")
+    if readonly:
+        return Store(_open_for_reading(path), path)
     try:
-        # Readers open the file normally and forbid writes with query_only, rather
-        # than with ``mode=ro``: a read-only connection cannot replay the WAL of a
-        # scan that was killed, and would fail where this one recovers it.
         connection = sqlite3.connect(str(path), isolation_level=None)
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if readonly:
-            connection.execute("PRAGMA query_only = ON")
         _check_or_create(connection, path, readonly)
     except sqlite3.DatabaseError as exc:
-        raise ScanError(f"{path}: not a usable SQLite results store ({exc})") from exc
+        raise ScanError(f"{path}: {_store_problem(exc)}") from exc
     return Store(connection, path)
+
+
+_READ_MODES = ("", "?mode=ro", "?immutable=1")
+"""How a reader opens the store, in order:
+
+* normally, with writes forbidden by ``query_only``: only such a connection can
+  replay the write-ahead log of a scan that was killed;
+* ``mode=ro``: the file or its folder is not writable (a read-only mount, an
+  archive), so the WAL index cannot be created next to it;
+* ``immutable=1``: not even a read-only WAL index can be used (read-only media
+  where no ``-shm`` file exists); SQLite then reads the file as it is, which is
+  right for a store nobody is writing to."""
+
+
+def _open_for_reading(path: Path) -> sqlite3.Connection:
+    from urllib.parse import quote
+
+    first: sqlite3.DatabaseError | None = None
+    for mode in _READ_MODES:
+        connection = None
+        try:
+            if mode:
+                uri = f"file:{quote(str(path.resolve()))}{mode}"
+                connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                connection = sqlite3.connect(str(path), isolation_level=None)
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA query_only = ON")
+            _check_or_create(connection, path, True)
+            return connection
+        except sqlite3.OperationalError as exc:
+            if connection is not None:
+                connection.close()
+            first = first or exc
+            if not _read_only_problem(exc):
+                break
+        except sqlite3.DatabaseError as exc:
+            if connection is not None:
+                connection.close()
+            first = exc
+            break
+    assert first is not None
+    raise ScanError(f"{path}: {_store_problem(first)}") from first
+
+
+def _read_only_problem(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text or "disk i/o" in text
+
+
+def _store_problem(exc: sqlite3.Error) -> str:
+    """One line for a SQLite failure: a full disk or a read-only folder is named
+    as such (the store stays consistent: the failed transaction rolled back)."""
+    text = str(exc).lower()
+    if "full" in text:
+        return "the disk is full; the store is intact: free some space and run the same command to resume"
+    if "disk i/o" in text:
+        return (
+            "cannot write the store (disk I/O error: a full disk, a file size limit or a failing device);"
+            " the store is intact: free some space and run the same command to resume"
+        )
+    if "readonly" in text or "read-only" in text:
+        return "the store or its folder is read-only (a scan needs to write there)"
+    return f"not a usable SQLite results store ({exc})"
 
 
 def _check_or_create(db: sqlite3.Connection, path: Path, readonly: bool) -> None:
@@ -397,6 +467,7 @@ def _check_or_create(db: sqlite3.Connection, path: Path, readonly: bool) -> None
     if not readonly:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        ensure_claims(db)
 
 
 def _now() -> str:

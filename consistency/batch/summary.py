@@ -21,7 +21,6 @@ of the policy after a readable APK).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sqlite3
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from ..models import FINDING_CLASSES, SEVERITY_ORDER
 from ..report.interface import Reporter
+from .csvcells import SafeCsvWriter
 from .store import open_store
 from .worker import ITEM_STATUSES
 
@@ -218,7 +218,13 @@ def _share(apps: int, base: int) -> float:
 
 def summary_json(summary: ScanSummary) -> str:
     doc = {"schema_version": SUMMARY_SCHEMA_VERSION, **asdict(summary)}
-    for key in ("by_status", "findings_by_class", "findings_by_severity", "problems_per_app", "datasafety_by_kind"):
+    for key in (
+        "by_status",
+        "findings_by_class",
+        "findings_by_severity",
+        "problems_per_app",
+        "datasafety_by_kind",
+    ):
         doc[key] = dict(doc[key])
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -226,7 +232,7 @@ def summary_json(summary: ScanSummary) -> str:
 def summary_csv(summary: ScanSummary) -> str:
     """One long table: ``section,key,label,count,share``, easy to pivot."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out)
     writer.writerow(["section", "key", "label", "count", "share"])
     for section, pairs in count_sections(summary):
         for key, count in pairs:

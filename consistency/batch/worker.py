@@ -298,9 +298,11 @@ def file_sha256(path: str | None) -> str | None:
     """The file's hash, or None when it cannot be read (the item's error says why)."""
     if path is None:
         return None
+    from ..regular_file import open_regular
+
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a FIFO would block here forever
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
     except OSError:

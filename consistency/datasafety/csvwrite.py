@@ -13,13 +13,14 @@ import csv
 import io
 from collections.abc import Iterable
 
+from ..batch.csvcells import SafeCsvWriter
 from .model import FormRow
 
 
 def write_form(header: Iterable[str], rows: Iterable[FormRow]) -> str:
     """The CSV text of a form."""
     out = io.StringIO()
-    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer = SafeCsvWriter(out, quoting=csv.QUOTE_ALL)  # no cell a spreadsheet would run
     writer.writerow(list(header))
     for row in rows:
         writer.writerow([row.question, row.response, row.value, row.requirement, row.label])

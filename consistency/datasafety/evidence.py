@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import DataDisclosure, Evidence, PolicyReading, Statement
+from ..policy.document.sourcemap import file_place
 
 MAX_EVIDENCE = 2
 """Sentences shown per type: enough to check the claim, short enough to read."""
@@ -23,14 +24,17 @@ def policy_status(reading: PolicyReading | None, datatype: str) -> str:
 def statement_evidence(statement: Statement, datatype: str, role: str = "disclosure") -> Evidence:
     sentence = statement.sentence
     spans = tuple((m.start, m.end) for m in statement.data if datatype in m.data_types)
+    line, column, page = file_place(sentence)  # the policy file's place, as every report cites it
     return Evidence(
         text=sentence.text,
         start=sentence.start,
         end=sentence.end,
-        line=sentence.line,
+        line=line,
         section=sentence.section,
         highlight=spans,
         role=role,  # type: ignore[arg-type]
+        column=column,
+        page=page,
     )
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from ..models import DataSource
+from ..report.interface import Reporter
 from ..report.json import evidence_to_dict, source_to_dict
 from ..report.wording import describe_sources
 from .csvwrite import write_form
@@ -41,13 +43,30 @@ TOOL = "consistency"
 # ------------------------------------------------------------------ the draft
 
 
-def render_draft(draft: Draft, table: FormTable, format: str) -> str:
-    """The draft as ``text``, ``json`` or ``csv`` (Play Console's import format)."""
-    if format == "csv":
-        return write_form(table.header, draft_rows(draft, table))
-    if format == "json":
-        return json.dumps(draft_to_dict(draft, table), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    return draft_text(draft, table)
+@dataclass(frozen=True)
+class DraftedForm:
+    """What ``consistency datasafety`` renders: the draft and the form table it follows."""
+
+    draft: Draft
+    table: FormTable
+
+
+class DraftTextReporter(Reporter[DraftedForm]):
+    def render(self, subject: DraftedForm) -> str:
+        return draft_text(subject.draft, subject.table)
+
+
+class DraftJsonReporter(Reporter[DraftedForm]):
+    def render(self, subject: DraftedForm) -> str:
+        doc = draft_to_dict(subject.draft, subject.table)
+        return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+class DraftCsvReporter(Reporter[DraftedForm]):
+    """Play Console's CSV import format."""
+
+    def render(self, subject: DraftedForm) -> str:
+        return write_form(subject.table.header, draft_rows(subject.draft, subject.table))
 
 
 def draft_to_dict(draft: Draft, table: FormTable) -> dict[str, Any]:

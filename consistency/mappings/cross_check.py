@@ -139,10 +139,19 @@ def _check_sdks(
         if type_ids is not None:
             problems += _unknown_types(placed, "data_types", type_ids)
         sig = spec.signatures
-        if not (sig.classes or sig.native_libs or sig.meta_data):
+        if not (
+            sig.classes
+            or sig.native_libs
+            or sig.meta_data
+            or sig.components
+            or sig.version_files
+            or sig.assets
+        ):
             problems.append(
                 placed.problem(
-                    f"SDK {spec.id!r} has no signature (classes, native_libs or meta_data)", "signatures"
+                    f"SDK {spec.id!r} has no signature that can report it (classes, native_libs, meta_data, "
+                    "components, version_files or assets; hosts and permissions only support)",
+                    "signatures",
                 )
             )
         if not spec.policy_names.all():

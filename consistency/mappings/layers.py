@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel, ValidationError, create_model
 
+from ..regular_file import open_regular
 from .cache import cached
 from .problems import Problem
 from .schema import (
@@ -86,7 +86,8 @@ def read_layer(path: str, name: str) -> Layer:
     """Read one file; parse and validate it unless these exact bytes were seen
     before (reading and hashing cost little next to parsing)."""
     try:
-        data = Path(path).read_bytes()
+        with open_regular(path) as handle:  # a FIFO named like a table would block
+            data = handle.read()
     except OSError as exc:
         return Layer(
             path,

@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from ..errors import MappingError
+from ..regular_file import open_regular
 from .cross_check import cross_check
 from .knowledge import Mappings
 from .layers import TABLE_CLASSES, TABLE_FILES, Layer, Placed, describe_error, merge_layers, read_layer
@@ -85,10 +86,16 @@ def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
             continue
         found = False
         for path in sorted(directory.iterdir()):
-            if path.suffix not in (".yaml", ".yml") or not path.is_file():
-                continue
+            if path.suffix not in (".yaml", ".yml") or path.is_dir():
+                continue  # a FIFO or device named like a table is read, and refused, below
             if path.name in COMPANION_FILES:  # issue 16: validated by its owner, counted in the digest
-                hasher.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+                try:
+                    with open_regular(path) as handle:
+                        companion = handle.read()
+                except OSError as exc:
+                    problems.append(Problem(str(path), None, f"cannot read: {exc.strerror or exc}"))
+                    continue
+                hasher.update(path.name.encode() + b"\0" + hashlib.sha256(companion).digest())
                 found = True
                 continue
             if path.name not in TABLE_FILES:

@@ -19,6 +19,7 @@ TABLES_SCHEMA_VERSION = 1
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _API = re.compile(r"^L[A-Za-z0-9_$/]+;->[A-Za-z0-9_$<>]+$")
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 DATA_TYPE_ID_PATTERN = r"^[a-z][a-z_]*\.[a-z][a-z_]*$"
 """``category.type``: the part before the dot is the id of the type's category."""
 PLAIN_ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
@@ -222,6 +223,33 @@ class SdkSignature(_Closed):
     """Native library file names (``libAMapSDK_MAP_v6_9_4.so``); ``*`` is a wildcard."""
     meta_data: tuple[str, ...] = ()
     """Manifest ``<meta-data android:name>`` keys (``com.amap.api.v2.apikey``)."""
+    components: tuple[str, ...] = ()
+    """Manifest component class names (or their packages) beyond ``classes``: an
+    activity, service, receiver or provider keeps its name under R8, since the
+    manifest refers to it. Components are also matched against ``classes``."""
+    hosts: tuple[str, ...] = ()
+    """Server host names (``api.mixpanel.com``, ``appsflyer.com``) found in the DEX
+    string table; a host matches itself and its subdomains. Supporting evidence
+    only: a host alone never reports an SDK (any app may link to a vendor's site)."""
+    permissions: tuple[str, ...] = ()
+    """Permissions the SDK's own manifest merges into the app. Supporting evidence
+    only, like ``hosts``."""
+    version_files: tuple[str, ...] = ()
+    """``META-INF/*.version`` file names Gradle packages per library
+    (``com.google.firebase_firebase-crashlytics.version``); ``*`` is a wildcard.
+    The file's content is the library version."""
+    assets: tuple[str, ...] = ()
+    """Asset paths under ``assets/`` (``bugly_*.json``); ``*`` is a wildcard."""
+
+    @field_validator("hosts")
+    @classmethod
+    def _plain_hosts(cls, hosts: tuple[str, ...]) -> tuple[str, ...]:
+        """A host is matched by label-wise suffix lookup: a scheme, path, wildcard
+        or capital letter would silently never match."""
+        for host in hosts:
+            if not _HOST.match(host):
+                raise ValueError(f"host {host!r} is not a lowercase host name (no scheme, path or wildcard)")
+        return hosts
 
 
 class RequirementApp(_Closed):
@@ -297,8 +325,12 @@ class SdkSpec(_Closed):
     """Overrides the category's ``identity`` flag: a share-only SDK in the social
     category does not sign the user in (review rubric, rule 5)."""
     examples: Examples = Examples()
-    """``match``: class names (or ``lib/<abi>/x.so`` / ``meta:KEY``) that must be
-    detected as this SDK; ``no_match``: near misses that must not."""
+    """``match``: class names (or ``lib/<abi>/x.so``, ``meta:KEY``,
+    ``component:NAME``, ``version:FILE``, ``asset:PATH``, ``host:NAME``,
+    ``permission:NAME``) that must be detected as this SDK; ``no_match``: near
+    misses that must not. Several pieces joined by `` + `` are one APK holding
+    them all (``host:api.mixpanel.com + component:com.mixpanel.android.takeoverinapp.TakeoverInAppActivity``),
+    which is how supporting evidence is checked: a ``host:`` alone must not match."""
 
 
 class SdksTable(_Closed):

@@ -164,6 +164,21 @@ class StatementsTable(_Closed):
     a denial limited by one denies a use, a time or a purpose, not the type, so it
     denies nothing ("we do not use your location for advertising" says nothing of
     whether location is collected)."""
+    definition_links: CueSpec | None = None
+    """Verbs that tie a defined term to its members ("Account Information includes
+    your name and email address", "... may include", "consists of"): the policy
+    graph (``consistency.policy.graph``) gives the members what the policy says
+    it does with the term elsewhere."""
+    defined_term_heads: CueSpec | None = None
+    """Single nouns that end a defined term ("information", "data", "details"):
+    only a phrase ending in one of them is a term the graph follows."""
+    reference_words: CueSpec | None = None
+    """Words that make a defined term point back ("THESE details include ...",
+    "SUCH information may include ..."): the members belong to what the sentence
+    before names with the same noun."""
+    term_blocking_prefixes: CueSpec | None = None
+    """Single words that turn a term into its opposite when written before it
+    ("non-personal information" is not "personal information")."""
     conditionals: CueSpec
     """Conditions ("if", "when"): they never negate, and a third party named in the
     condition ("if you log in with a third-party account, we obtain ...") is not

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..mappings import Mappings
-    from ..models import PolicyReading
+    from ..models import Document, PolicyReading
 
 
 def read_policy(
@@ -25,9 +25,16 @@ def read_policy(
     Raises PolicyReadError on bad input."""
     from ..mappings import resolve_mappings
     from .document.read import read_document
-    from .extract.statements import read_statements
-    from .lists import with_lists  # issue 12: SDK and permission lists
 
     document = read_document(source)
-    mappings = resolve_mappings(mappings, extra_mappings)
+    return interpret_policy(document, resolve_mappings(mappings, extra_mappings))
+
+
+def interpret_policy(document: Document, mappings: Mappings) -> PolicyReading:
+    """What a read document states: its statements per sentence, and the SDK and
+    permission lists it carries. Every caller that already holds a Document
+    (``check``, the Data safety draft, batch workers) goes through here."""
+    from .extract.statements import read_statements
+    from .lists import with_lists
+
     return with_lists(read_statements(document, mappings), mappings)

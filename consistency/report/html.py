@@ -22,7 +22,15 @@ from collections.abc import Iterable
 from ..models import FINDING_CLASSES, CheckResult, Evidence, Finding
 from ..verdict import summarize, verdict_line
 from .interface import Presentation, Reporter
-from .wording import CLASS_TITLES, describe_sources, fold_space, language_notice, quote_window, section_path
+from .wording import (
+    CLASS_TITLES,
+    describe_sources,
+    fold_space,
+    language_notice,
+    quote_window,
+    section_path,
+    where,
+)
 
 _CSS = """
 :root { --fg:#1d1d1f; --muted:#5f6368; --line:#d9dce0; --bg:#fff; --soft:#f6f7f9;
@@ -205,9 +213,9 @@ class HtmlReporter(Reporter[CheckResult]):
     def _finding(self, finding: Finding) -> str:
         items = []
         for ev in finding.evidence:
-            where = f"line {ev.line}" + (f" &rsaquo; {esc(section_path(ev))}" if ev.section else "")
+            place = where(ev) + (f" &rsaquo; {esc(section_path(ev))}" if ev.section else "")
             items.append(
-                f'<li><a href="#{evidence_anchor(ev)}">{where}</a> <span class="role">{esc(ev.role.replace("_", "-"))}</span>: '
+                f'<li><a href="#{evidence_anchor(ev)}">{place}</a> <span class="role">{esc(ev.role.replace("_", "-"))}</span>: '
                 f"&ldquo;{_highlighted_quote(ev, self.quote_width)}&rdquo;</li>"
             )
         evidence = f'<ul class="evidence">{"".join(items)}</ul>' if items else ""

@@ -70,7 +70,7 @@ class InspectJsonReporter(Reporter[AppProfile]):
 def profile_to_dict(profile: AppProfile) -> dict[str, Any]:
     """The JSON document for a profile (see ``inspect.schema.json``)."""
     facts = profile.facts
-    return {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "package": facts.package,
         "app_label": facts.app_label,
@@ -84,7 +84,8 @@ def profile_to_dict(profile: AppProfile) -> dict[str, Any]:
         "container": facts.container,
         "parts": list(facts.parts),
         "policy_urls": [
-            {"url": u.url, "score": u.score, "source": u.source, "context": u.context} for u in facts.policy_urls
+            {"url": u.url, "score": u.score, "source": u.source, "context": u.context}
+            for u in facts.policy_urls
         ],
         "permissions": [_permission_to_dict(use) for use in profile.permissions],
         "declared_permissions": [
@@ -112,6 +113,9 @@ def profile_to_dict(profile: AppProfile) -> dict[str, Any]:
         "notes": list(facts.notes),
         "mappings_digest": profile.mappings_digest,
     }
+    if facts.zip_anomalies:  # only when present, so reports of ordinary APKs are unchanged
+        document["zip_anomalies"] = list(facts.zip_anomalies)
+    return document
 
 
 def _permission_to_dict(use: RequestedPermission) -> dict[str, Any]:
@@ -228,6 +232,13 @@ def _header(console, facts: ApkFacts) -> None:
         console.print("signer  (unsigned: no v1, v2 or v3 signature)")
     for note in facts.notes:
         console.print(f"note    {escape(note)}", style="yellow")
+    if facts.zip_anomalies:
+        console.print(f"warning {ZIP_TRICKS_WARNING}", style="bold yellow")
+        for anomaly in facts.zip_anomalies:
+            console.print(f"        {escape(anomaly)}", style="yellow")
+
+
+ZIP_TRICKS_WARNING = "this APK uses zip tricks seen in evasive apps"
 
 
 def _permissions(console, profile: AppProfile) -> None:
@@ -286,13 +297,21 @@ def _sdks(console, profile: AppProfile) -> None:
         console.print("none")
         return
     for hit in profile.sdks:
+        version = f" {escape(hit.version)}" if hit.version else ""
         console.print(
-            f"[bold]{escape(hit.name)}[/bold] [dim]({escape(hit.sdk_id)})[/dim]: "
-            f"{escape(hit.vendor)}, {escape(hit.category)}"
+            f"[bold]{escape(hit.name)}[/bold]{version} [dim]({escape(hit.sdk_id)})[/dim]: "
+            f"{escape(hit.vendor)}, {escape(hit.category)}, {hit.confidence} confidence"
         )
+        if hit.note:
+            console.print(f"  note      {escape(hit.note)}")
         for evidence in hit.evidence:
             kind = evidence.kind.replace("_", " ")
-            console.print(f"  evidence  {kind} {escape(evidence.value)} \u00d7{evidence.count}")
+            detail = (
+                f" ({escape(evidence.detail)})"
+                if evidence.detail and evidence.detail != evidence.value
+                else ""
+            )
+            console.print(f"  evidence  {kind} {escape(evidence.value)} \u00d7{evidence.count}{detail}")
         for example in hit.examples:
             console.print(f"  e.g.      {escape(example)}", style="dim")
         console.print(f"  collects  {', '.join(hit.data_types) or '-'}")
@@ -352,11 +371,17 @@ def _policy_urls(console, facts: ApkFacts) -> None:
     if facts.parts:
         _section(console, f"Parts ({facts.container}, {len(facts.parts)})")
         shown = facts.parts[:12]
-        console.print("  " + escape(", ".join(shown)) + (f" … and {len(facts.parts) - len(shown)} more" if len(facts.parts) > len(shown) else ""))
+        console.print(
+            "  "
+            + escape(", ".join(shown))
+            + (f" … and {len(facts.parts) - len(shown)} more" if len(facts.parts) > len(shown) else "")
+        )
     _section(console, f"Privacy-policy URLs found in the app ({len(facts.policy_urls)}, likeliest first)")
     for candidate in facts.policy_urls:
         why = f" [dim]({escape(candidate.context)})[/dim]" if candidate.context else ""
-        console.print(f"  {candidate.score:>3}  {escape(candidate.url)}  [dim]{escape(candidate.source)}[/dim]{why}")
+        console.print(
+            f"  {candidate.score:>3}  {escape(candidate.url)}  [dim]{escape(candidate.source)}[/dim]{why}"
+        )
     if not facts.policy_urls:
         console.print("none")
 

@@ -48,6 +48,8 @@ class Subject(str, enum.Enum):
     summary = "summary"
     export = "export"
     mappings = "mappings"
+    datasafety = "datasafety"
+    coverage = "coverage"
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,11 @@ _REPORTERS: Mapping[tuple[Subject, OutputFormat], str] = MappingProxyType(
         (Subject.export, OutputFormat.csv): "consistency.batch.export:ExportCsvReporter",
         (Subject.export, OutputFormat.jsonl): "consistency.batch.export:ExportJsonlReporter",
         (Subject.mappings, OutputFormat.text): "consistency.report.mappings:MappingsTextReporter",
+        (Subject.datasafety, OutputFormat.text): "consistency.datasafety.render:DraftTextReporter",
+        (Subject.datasafety, OutputFormat.json): "consistency.datasafety.render:DraftJsonReporter",
+        (Subject.datasafety, OutputFormat.csv): "consistency.datasafety.render:DraftCsvReporter",
+        (Subject.coverage, OutputFormat.text): "consistency.report.coverage:CoverageTextReporter",
+        (Subject.coverage, OutputFormat.json): "consistency.report.coverage:CoverageJsonReporter",
     }
 )
 """(subject, format) -> ``module:Class``; a pair not listed is not offered."""

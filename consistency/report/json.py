@@ -132,9 +132,14 @@ def sdk_to_dict(hit: SdkHit) -> dict[str, Any]:
         "name": hit.name,
         "vendor": hit.vendor,
         "category": hit.category,
-        "evidence": [{"kind": e.kind, "value": e.value, "count": e.count} for e in hit.evidence],
+        "evidence": [
+            {"kind": e.kind, "value": e.value, "count": e.count, "detail": e.detail} for e in hit.evidence
+        ],
         "examples": list(hit.examples),
         "data_types": list(hit.data_types),
+        "confidence": hit.confidence,
+        "version": hit.version,
+        "note": hit.note,
     }
 
 
@@ -144,6 +149,8 @@ def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
         "start": evidence.start,
         "end": evidence.end,
         "line": evidence.line,
+        "column": evidence.column,
+        "page": evidence.page,
         "section": list(evidence.section),
         "role": evidence.role,
         "highlight": [list(span) for span in evidence.highlight],
@@ -161,7 +168,15 @@ def _policy(document, language: Any) -> dict[str, Any]:
     text that was checked: the page can change tomorrow, the result must not."""
     from ..fetch.client import is_url
 
-    policy = {"source": document.source, "sha256": document.sha256, "format": document.format, "language": language}
+    policy = {
+        "source": document.source,
+        "sha256": document.sha256,
+        "format": document.format,
+        "language": language,
+    }
     if is_url(document.source):
-        policy["fetched"] = {"text": document.text, "notes": [w for w in document.warnings if w.startswith("fetched from ")]}
+        policy["fetched"] = {
+            "text": document.text,
+            "notes": [w for w in document.warnings if w.startswith("fetched from ")],
+        }
     return policy

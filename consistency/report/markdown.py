@@ -3,6 +3,17 @@
 Policy text and APK strings are untrusted: table cells escape ``|``, HTML
 specials and Markdown emphasis characters and fold line breaks, so a sentence
 cannot break the table or inject markup into the comment.
+
+They must not ping anyone either: on GitHub (and GitLab) a comment's text
+turns ``@name`` into a notification to that user or team, and ``#123``,
+``GH-123`` or ``owner/repo#123`` into a cross-reference that shows up on that
+issue. A policy sentence ("contact @support") or a crafted versionName would
+otherwise notify strangers from every pull request that runs the check. As
+Renovate and Dependabot do in the notes they post, a zero-width space
+(``&#8203;``) goes after the ``@`` or ``#`` (and inside ``GH-``), which
+breaks the reference and reads the same. Code spans (package, file name) are
+not linked by GitHub and stay as they are. Commit-hash autolinks are left
+alone: they notify no one.
 """
 
 from __future__ import annotations
@@ -17,10 +28,17 @@ from .wording import describe_sources, first_quote, language_notice
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
+_PING = re.compile(r"(?<![\w&])@(?=\w)|#(?=\d)|(?<=\bGH)-(?=\d)", re.I)
+"""Where a mention or an issue reference starts: ``@user``, ``#12`` (also after an
+escape or ``owner/repo``), ``GH-12``. An ``@`` inside a word (an e-mail address) mentions no one."""
+_BREAK = "&#8203;"
+
+
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
+    """Text safe inside a Markdown table cell: no markup, no mention, no issue reference."""
     flat = " ".join(text.split())
-    return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), flat)
+    escaped = _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), flat)
+    return _PING.sub(lambda m: m.group() + _BREAK if m.group() != "-" else _BREAK + "-", escaped)
 
 
 def code(text: str) -> str:
@@ -81,4 +99,6 @@ class MarkdownReporter(Reporter[CheckResult]):
         quote = first_quote(finding, self.quote_width)
         if not quote:
             return cell(finding.message)
-        return f"L{finding.evidence[0].line}: \u201c{cell(quote)}\u201d"
+        first = finding.evidence[0]
+        page = f"p{first.page} " if first.page is not None else ""
+        return f"{page}L{first.line}: \u201c{cell(quote)}\u201d"

@@ -14,7 +14,8 @@ Two formats:
      "datatypes": [{"id": "location.precise", "status": "collected", "exact": true,
                     "actions": ["collect"], "denied": [],
                     "evidence": [{"text": "We collect your precise location.", "start": 120,
-                                  "end": 153, "section": ["Location"], "line": 7}]}],
+                                  "end": 153, "section": ["Location"], "line": 7,
+                                  "column": 1, "page": null}]}],
      "third_parties": [{"kind": "sdk", "id": "firebase-analytics", "name": "Firebase Analytics",
                         "denied": false, "evidence": [...]}]}
 """
@@ -95,7 +96,9 @@ def _evidence(statement: Statement) -> dict[str, Any]:
         "start": sentence.start,
         "end": sentence.end,
         "section": list(sentence.section),
-        "line": sentence.line,
+        "line": sentence.origin.line if sentence.origin else sentence.line,
+        "column": sentence.origin.column if sentence.origin else None,
+        "page": sentence.origin.page if sentence.origin else None,
     }
 
 

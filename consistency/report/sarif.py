@@ -9,11 +9,12 @@ across runs even when the policy text around it moves.
 ``disclosed`` findings are not results: code scanning lists problems, and a
 result of kind "pass" would clutter every alert list with what is fine.
 
-Locations: a finding with policy evidence points to the policy file and the
-evidence's line. Lines count in the policy's normalised text, which follows the
-file's own lines for plain text and Markdown; for HTML and PDF the report points
-to line 1 of the file and carries the sentence as the region's snippet, since a
-line of extracted text has no place in the markup. A finding without evidence
+Locations: a finding with policy evidence points to the policy file, at the
+line and column where the evidence sentence starts in the file itself (plain
+text, Markdown and HTML alike; see :mod:`consistency.policy.document.sourcemap`), with
+the sentence as the region's snippet. Columns count Unicode code points
+(``columnKind``). A PDF has no lines to open, so its region is line 1 and says
+the page (and the line within the page's text) in its properties. A finding without evidence
 points to the APK. Paths are made relative to the working directory when they
 lie under it (code scanning resolves them against the repository root).
 
@@ -68,8 +69,6 @@ _RULE_DEFAULT_SEVERITY: dict[str, Severity] = {
     "unknown": "info",
     "unsupported": "info",
 }
-_LINE_FORMATS = ("text", "markdown")
-"""Policy formats whose normalised lines are the file's lines."""
 
 
 def sarif_level(severity: Severity) -> str:
@@ -104,6 +103,7 @@ class SarifReporter(Reporter[CheckResult]):
                 }
             },
             "results": [_result(f, result, base) for f in result.findings if f.status in RULE_CLASSES],
+            "columnKind": "unicodeCodePoints",
             "properties": {"mappings_digest": result.profile.mappings_digest, "fail_on": result.fail_on},
         }
         notice = language_notice(result)
@@ -159,8 +159,13 @@ def _location(finding: Finding, result: CheckResult, base: Path) -> dict[str, An
     document = result.policy.document
     if finding.evidence and document.source not in ("-", ""):
         evidence = finding.evidence[0]
-        line = evidence.line if document.format in _LINE_FORMATS else 1
-        region = {"startLine": line, "snippet": {"text": evidence.text}}
+        region: dict[str, Any] = {"startLine": 1, "snippet": {"text": evidence.text}}
+        if evidence.page is not None:
+            region["properties"] = {"page": evidence.page, "line_in_page": evidence.line}
+        elif document.format != "pdf":
+            region["startLine"] = evidence.line
+            if evidence.column is not None:
+                region["startColumn"] = evidence.column
         return {
             "physicalLocation": {"artifactLocation": {"uri": _uri(document.source, base)}, "region": region}
         }

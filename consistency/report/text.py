@@ -11,7 +11,7 @@ import io
 from ..models import FINDING_CLASSES, CheckResult, Finding
 from ..verdict import summarize, verdict_line
 from .interface import Presentation, Reporter
-from .wording import CLASS_SUMMARIES, CLASS_TITLES, describe_sources, first_quote, language_notice
+from .wording import CLASS_SUMMARIES, CLASS_TITLES, describe_sources, first_quote, language_notice, where
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "blue", "none": "green"}
 _CLASS_STYLE = {
@@ -124,7 +124,7 @@ def _row(finding: Finding):
     evidence = Text()
     if finding.evidence:
         first = finding.evidence[0]
-        evidence.append(f"line {first.line}: ", style="dim")
+        evidence.append(f"{where(first)}: ", style="dim")
         evidence.append(f"\u201c{first_quote(finding)}\u201d")
         more = len(finding.evidence) - 1
         if more:

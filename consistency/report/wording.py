@@ -8,6 +8,15 @@ from collections.abc import Iterable
 
 from ..models import CheckResult, DataSource, Evidence, Finding
 
+
+def where(evidence: Evidence) -> str:
+    """Where the evidence sentence starts in the policy file, for people: "line 59",
+    or "page 3, line 12" in a PDF (the line within the page's extracted text)."""
+    if evidence.page is not None:
+        return f"page {evidence.page}, line {evidence.line}"
+    return f"line {evidence.line}"
+
+
 CLASS_TITLES = {
     "contradicted": "Contradicted",
     "omitted": "Omitted",

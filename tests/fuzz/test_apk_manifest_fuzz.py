@@ -19,7 +19,8 @@ with zipfile.ZipFile(EDGE) as _archive:
     MANIFEST = _archive.read("AndroidManifest.xml")
     DEX = _archive.read("classes.dex")
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+"""The example budget comes from ``CONSISTENCY_FUZZ_EXAMPLES`` (tests/conftest.py)."""
 
 
 def read_manifest(tmp_path, manifest: bytes):

@@ -8,7 +8,6 @@ back byte for byte.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
@@ -22,8 +21,7 @@ from consistency.errors import DataSafetyFormError
 from consistency.mappings import load_mappings
 from tests.helpers.paths import SAMPLES
 
-FUZZ = settings(
-    max_examples=int(os.environ.get("POLICY_FUZZ_EXAMPLES", "150")),
+FUZZ = settings(  # the example budget comes from CONSISTENCY_FUZZ_EXAMPLES (tests/conftest.py)
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -9,7 +9,7 @@ and line, and reading the normalised text again gives the same text
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from consistency.errors import PolicyReadError
@@ -20,8 +20,7 @@ from consistency.policy.document.segment import segment
 from consistency.policy.document.sniff import sniff_format
 from tests.helpers.pdf_builder import build_pdf, text_stream
 
-FUZZ = settings(
-    max_examples=int(__import__("os").environ.get("POLICY_FUZZ_EXAMPLES", "150")),
+FUZZ = settings(  # the example budget comes from CONSISTENCY_FUZZ_EXAMPLES (tests/conftest.py)
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -221,3 +220,37 @@ def test_damaged_pdf(noise, position):
     pdf = build_pdf([text_stream(["Privacy Policy", "We collect your location."])])
     position = min(position, len(pdf))
     _read_checked(pdf[:position] + noise + pdf[position + len(noise) :], "policy.pdf")
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "\ufffd",
+                "\ufffd\ufffd",
+                " ",
+                "\t",
+                "\n",
+                "\n\n",
+                "x",
+                "We collect data.",
+                "\u2022 ",
+                "- ",
+                "<p>",
+                "</p>",
+                "<li>",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.sampled_from(["policy.txt", "policy.md", "policy.html"]),
+)
+@example(["<p>", "\ufffd\ufffd", "</p>"], "policy.html")
+@example(["x", "\n", "\ufffd", " ", "\ufffd"], "policy.txt")
+def test_replacement_characters_are_repaired_once(pieces, name):
+    """Lost bullets (U+FFFD at a line start) are repaired once: the normalised text of
+    any format reads back unchanged, so "\ufffd\ufffd" never becomes "\u2022 \ufffd" on a second reading."""
+    document = _read_checked("".join(pieces).encode("utf-8"), name)
+    if document is not None:
+        _assert_stable(document)

@@ -85,6 +85,7 @@ class RawEntry:
     crc: int
     file_size: int
     flags: int = 0
+    extra: bytes = b""
 
     @classmethod
     def deflated(cls, name: str, data: bytes, **overrides: int) -> RawEntry:
@@ -104,14 +105,14 @@ def raw_zip(entries: Iterable[RawEntry], declared_count: int | None = None) -> b
         offset = len(body)
         body += struct.pack(
             "<4sHHHHHIIIHH", b"PK\x03\x04", 20, entry.flags, entry.method, 0, 0,
-            entry.crc, len(entry.payload), entry.file_size, len(name), 0,
+            entry.crc, len(entry.payload), entry.file_size, len(name), len(entry.extra),
         )  # fmt: skip
-        body += name + entry.payload
+        body += name + entry.extra + entry.payload
         directory += struct.pack(
             "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, entry.flags, entry.method, 0, 0,
-            entry.crc, len(entry.payload), entry.file_size, len(name), 0, 0, 0, 0, 0, offset,
+            entry.crc, len(entry.payload), entry.file_size, len(name), len(entry.extra), 0, 0, 0, 0, offset,
         )  # fmt: skip
-        directory += name
+        directory += name + entry.extra
         count += 1
     shown = count if declared_count is None else declared_count
     end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, shown, shown, len(directory), len(body), 0)
@@ -151,6 +152,65 @@ def set_encrypted(zip_data: bytes, name: str) -> bytes:
         for flag_at in (header_offset + 6, central_offset + 8):
             (flags,) = struct.unpack_from("<H", out, flag_at)
             struct.pack_into("<H", out, flag_at, flags | 0x1)
+    return bytes(out)
+
+
+def patch_central(
+    zip_data: bytes, name: str, field_offset: int, value: int, local_offset: int | None = None
+) -> bytes:
+    """Set a u16 field of ``name``'s central record (and of its local header,
+    when ``local_offset`` is given): ``patch_central(z, n, 6, 64)`` sets
+    "version needed to extract" to 6.4."""
+    out = bytearray(zip_data)
+    for header_offset, central_offset in _header_offsets(zip_data, name):
+        struct.pack_into("<H", out, central_offset + field_offset, value)
+        if local_offset is not None:
+            struct.pack_into("<H", out, header_offset + local_offset, value)
+    return bytes(out)
+
+
+def many_entries_zip(first: list[RawEntry], count: int) -> bytes:
+    """``first``, then empty stored entries up to ``count`` in all (written
+    record by record: zipfile would take minutes and gigabytes)."""
+    body = bytearray()
+    directory = bytearray()
+    for entry in first:
+        one = raw_zip([entry])
+        end = one.rfind(b"PK\x05\x06")
+        cd_size, cd_offset = struct.unpack_from("<II", one, end + 12)
+        record = bytearray(one[cd_offset : cd_offset + cd_size])
+        struct.pack_into("<I", record, 42, len(body))
+        directory += record
+        body += one[:cd_offset]
+    crc = zlib.crc32(b"")
+    for index in range(count - len(first)):
+        name = f"a/{index}".encode()
+        offset = len(body)
+        body += struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 0, 0, 0, crc, 0, 0, len(name), 0) + name
+        directory += struct.pack(
+            "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, crc, 0, 0, len(name), 0, 0, 0, 0, 0, offset
+        ) + name  # fmt: skip
+    shown = min(count, 0xFFFF)
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, shown, shown, len(directory), len(body), 0)
+    return bytes(body + directory + end)
+
+
+def padded_signing_block(apk: bytes, pairs: int) -> bytes:
+    """``apk`` (signed with v2/v3) with ``pairs`` tiny padding pairs inserted at
+    the start of its APK Signing Block; the central directory offset follows."""
+    end = apk.rfind(b"PK\x05\x06")
+    (cd_offset,) = struct.unpack_from("<I", apk, end + 16)
+    assert apk[cd_offset - 16 : cd_offset] == b"APK Sig Block 42", "the APK has no signing block"
+    (size,) = struct.unpack_from("<Q", apk, cd_offset - 24)
+    start = cd_offset - size - 8
+    old_pairs = apk[start + 8 : cd_offset - 24]
+    padding = struct.pack("<QI", 4, 0x42726577) * pairs
+    new_pairs = padding + old_pairs
+    new_size = len(new_pairs) + 24
+    block = struct.pack("<Q", new_size) + new_pairs + struct.pack("<Q", new_size) + b"APK Sig Block 42"
+    out = bytearray(apk[:start] + block + apk[cd_offset:])
+    new_end = out.rfind(b"PK\x05\x06")
+    struct.pack_into("<I", out, new_end + 16, start + len(block))
     return bytes(out)
 
 

@@ -52,7 +52,11 @@ def build_pdf(pages: list[bytes], *, encrypt: bool = False) -> bytes:
             b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> >>"
         )
         trailer_extra = f" /Encrypt {encrypt_id} 0 R /ID [<{'01' * 16}> <{'01' * 16}>]"
+    return assemble(objects, trailer_extra)
 
+
+def assemble(objects: list[bytes], trailer_extra: str = "") -> bytes:
+    """A PDF file of ``objects`` (object 1 is the catalog), with its xref table."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -64,3 +68,55 @@ def build_pdf(pages: list[bytes], *, encrypt: bool = False) -> bytes:
         out += f"{offset:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def flate_stream(data: bytes, extra: str = "") -> bytes:
+    """A stream object whose data is ``data`` compressed with FlateDecode."""
+    import zlib
+
+    packed = zlib.compress(data, 9)
+    return (
+        f"<< /Length {len(packed)} /Filter /FlateDecode{extra} >>\nstream\n".encode()
+        + packed
+        + b"\nendstream"
+    )
+
+
+def one_page_pdf(content: bytes, resources: str = "", extra_objects: list[bytes] = ()) -> bytes:
+    """One page whose content stream object is ``content`` (a full stream
+    object, e.g. from :func:`flate_stream`); ``extra_objects`` are numbered from 6."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            f"/Resources << /Font << /F1 5 0 R >> {resources} >> >>"
+        ).encode(),
+        content,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        *extra_objects,
+    ]
+    return assemble(objects)
+
+
+def xobject_fanout_pdf(depth: int, fanout: int) -> bytes:
+    """A page that draws form XObject 0, which draws XObject 1 ``fanout`` times,
+    and so on ``depth`` levels down: ``fanout ** depth`` draws from a few KB."""
+    forms = []
+    for level in range(depth):
+        number = 6 + level
+        if level + 1 < depth:
+            body = (f"/X{level + 1} Do\n" * fanout).encode()
+            resources = (
+                f"/Resources << /XObject << /X{level + 1} {number + 1} 0 R >> /Font << /F1 5 0 R >> >>"
+            )
+        else:
+            body = b"BT /F1 9 Tf 72 700 Td (We collect your location.) Tj ET"
+            resources = "/Resources << /Font << /F1 5 0 R >> >>"
+        forms.append(
+            f"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] {resources} /Length {len(body)} >>\nstream\n".encode()
+            + body
+            + b"\nendstream"
+        )
+    page = b"<< /Length 7 >>\nstream\n/X0 Do\n\nendstream"
+    return one_page_pdf(page, resources="/XObject << /X0 6 0 R >>", extra_objects=forms)

@@ -284,11 +284,15 @@ def test_an_sdk_needs_a_signature_and_a_policy_name(tmp_path: Path) -> None:
     directory = write_tables(tmp_path / "t", sdks=[sdk("ghost")])
     path = directory / "sdks.yaml"
     problem = only_problem(directory)
-    assert problem.message == "SDK 'ghost' has no signature (classes, native_libs or meta_data)"
+    assert problem.message == (
+        "SDK 'ghost' has no signature that can report it (classes, native_libs, meta_data, "
+        "components, version_files or assets; hosts and permissions only support)"
+    )
     assert problem.line == line_of(path, "signatures:")
     rewrite(path, "  policy_names:\n    en:\n    - ghost", "  policy_names: {}")
     assert {p.message for p in problems_in(directory)} == {
-        "SDK 'ghost' has no signature (classes, native_libs or meta_data)",
+        "SDK 'ghost' has no signature that can report it (classes, native_libs, meta_data, "
+        "components, version_files or assets; hosts and permissions only support)",
         "SDK 'ghost' has no policy name",
     }
 

@@ -11,7 +11,7 @@ import pytest
 from consistency.compare import compare
 from consistency.config import CheckConfig
 from consistency.mappings import load_mappings
-from consistency.models import PolicyLanguage, SdkEvidence, SdkHit
+from consistency.models import PolicyLanguage, SdkEvidence
 from consistency.rubric import AppSignals, is_denial_of_everything, requirement_outcome
 from tests.factories import PolicyBuilder, app_profile, permission_source, sdk_hit, sdk_source
 
@@ -267,19 +267,10 @@ def test_requirements_refer_to_known_ids():
             t.datatype(dt)
 
 
-@dataclasses.dataclass(frozen=True)
-class _HitWithConfidence(SdkHit):
-    """An SdkHit as issue 13's detection confidence levels will shape it."""
-
-    confidence: str = "high"
-
-
 @pytest.mark.parametrize(
     ("confidence", "severity"), [("low", "info"), ("medium", "medium"), ("high", "medium")]
 )
 def test_detection_confidence_low_is_weak_evidence(confidence, severity):
-    hit = _HitWithConfidence(
-        **{f.name: getattr(ANALYTICS, f.name) for f in dataclasses.fields(SdkHit)}, confidence=confidence
-    )
+    hit = dataclasses.replace(ANALYTICS, confidence=confidence)
     found = run(app_profile({}, sdks=[hit]), silent_policy().build())
     assert found[hit.sdk_id].severity == severity

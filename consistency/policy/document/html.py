@@ -79,8 +79,9 @@ MAX_DEPTH = 180
 
 _BANNER = re.compile("|".join(BANNER_PATTERNS), re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
-_ENTITY_DECL = re.compile(r"<!ENTITY[^>]*>", re.I)
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
+_SUBSET_END = re.compile(r"\]\s*>")
+_ENTITY_START = re.compile(r"<!ENTITY", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^<>]*?(/?)>")
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
 _IMPLICITLY_CLOSED = frozenset("p li dt dd tr td th option".split())
@@ -98,9 +99,8 @@ def read_html_blocks(text: str) -> list[Block]:
     import lxml.html
     from lxml import etree
 
-    text = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", text[: 1 << 20], count=1) + text[1 << 20 :]
-    if "<!ENTITY" in text or "<!entity" in text:
-        text = _ENTITY_DECL.sub("", text)
+    text = cut_doctype_subset(text)
+    text = cut_entity_declarations(text)
     text = flatten_deep_nesting(text, MAX_DEPTH)
     parser = lxml.html.HTMLParser(
         encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, remove_blank_text=False
@@ -115,6 +115,48 @@ def read_html_blocks(text: str) -> list[Block]:
     if not any((b.text.strip() or any(c.strip() for c in b.cells)) for b in blocks):
         raise PolicyReadError("no readable text in HTML")
     return blocks
+
+
+def cut_doctype_subset(text: str) -> str:
+    """Replace the first ``<!DOCTYPE ... [ ... ]>`` (one with an internal subset)
+    by ``<!DOCTYPE html>``.
+
+    A scan, not one regular expression: ``<!DOCTYPE[^[>]*\\[.*?\\]\\s*>`` retries
+    from every ``<!DOCTYPE`` and runs to the end of the text each time, so a page
+    of repeated ``<!DOCTYPE [`` took quadratic time. Here each character is looked
+    at a bounded number of times."""
+    start = _DOCTYPE.search(text)
+    if start is None:
+        return text
+    bracket, close = text.find("[", start.end()), text.find(">", start.end())
+    if bracket < 0 or (0 <= close < bracket):
+        return text
+    end = _SUBSET_END.search(text, bracket + 1)
+    if end is None:
+        return text
+    return text[: start.start()] + "<!DOCTYPE html>" + text[end.end() :]
+
+
+def cut_entity_declarations(text: str) -> str:
+    """Remove every ``<!ENTITY ...>`` (up to its first ``>``) in one pass.
+
+    ``<!ENTITY[^>]*>`` as a regular expression is quadratic on a text of many
+    ``<!ENTITY`` with no ``>`` (every start scans to the end); once a declaration
+    has no ``>`` after it, none after it has one either, so the scan stops there."""
+    out: list[str] = []
+    last = 0
+    for match in _ENTITY_START.finditer(text):
+        if match.start() < last:
+            continue
+        close = text.find(">", match.end())
+        if close < 0:
+            break
+        out.append(text[last : match.start()])
+        last = close + 1
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 def flatten_deep_nesting(text: str, max_depth: int) -> str:

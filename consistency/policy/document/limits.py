@@ -23,7 +23,17 @@ class PolicyLimits:
     max_pdf_pages: int = 300
     """A PDF with more pages is refused, not truncated: a silent cut would hide disclosures."""
     max_pdf_seconds: float = 60.0
-    """Time budget for PDF text extraction, checked between pages."""
+    """Wall-clock budget for PDF text extraction, enforced by killing the child
+    process that reads the PDF (so also inside one hostile page)."""
+    max_pdf_memory_mb: int = 1024
+    """Address space of that child process: a PDF that needs more is refused."""
+    max_pdf_decoded_bytes: int = 256 * MIB
+    """Sum of the decompressed bytes of every stream of one PDF. The 20 MB input
+    limit would otherwise allow some 40 GB of flate output; real policies
+    decode to a few MB."""
+    pdf_in_child: bool = True
+    """Read PDFs in a bounded child process (:mod:`consistency.childproc`). Off
+    only where a process cannot be started; then only the between-page checks hold."""
     max_sentences: int = 200_000
     """More units than this means the input is not a policy (or a pathological one)."""
     max_sentence_chars: int = 1000

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ...errors import PolicyReadError
 from ...models import Document
+from ...regular_file import read_regular
 from .blocks import Block
 from .limits import MIB, PolicyLimits
 from .normalize import normalize_text, remove_invisible
@@ -91,8 +92,7 @@ def _load(source: str | Path | bytes, limits: PolicyLimits) -> bytes:
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise PolicyReadError(_too_large(size, limits))
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+        data = read_regular(path, limits.max_bytes)
     except FileNotFoundError as exc:
         raise PolicyReadError("file not found") from exc
     except PermissionError as exc:
@@ -119,9 +119,11 @@ def _read_bytes(data: bytes, label: str, suffix: str, limits: PolicyLimits) -> D
     fmt: Format
     if is_pdf(data):
         from .pdf import extract_pdf_text
+        from .pdf_logs import pdfminer_warnings_collected
 
         fmt, encoding = "pdf", "pdf"
-        text, pdf_warnings = extract_pdf_text(data, limits)
+        with pdfminer_warnings_collected(warnings):
+            text, pdf_warnings = extract_pdf_text(data, limits)
         warnings.extend(pdf_warnings)
     else:
         from .decode import decode_bytes
@@ -143,6 +145,9 @@ def _read_bytes(data: bytes, label: str, suffix: str, limits: PolicyLimits) -> D
     document_text, sentences = segment(blocks, limits, warnings)
     if not sentences:
         raise PolicyReadError("no readable text in HTML" if fmt == "html" else "no readable text")
+    from .sourcemap import locate_sentences
+
+    sentences = locate_sentences(text, fmt, document_text, sentences)
     return Document(
         source=label,
         sha256=sha256,

@@ -33,7 +33,10 @@ _LOST_RIGHT_QUOTE = re.compile(f"\u00e2\u20ac(?![{_CP1252_CONTINUATION}])")
 """UTF-8 of a punctuation mark (E2 80 xx) read as Windows-1252 whose last byte was
 dropped because Windows-1252 has no character for it: of those bytes (81, 8D, 8F,
 90, 9D) only 9D, the right double quote, occurs in policies."""
-_LOST_BULLET = re.compile("^([ \t]*)\ufffd+[ \t]*(?=\\S)", re.MULTILINE)
+_LOST_BULLET = re.compile("^([ \t]*)\ufffd+[ \t]*(?=[^\\s\ufffd])", re.MULTILINE)
+"""A run of U+FFFD opening a line and followed by text. The whole run is the bullet:
+text may not start with another U+FFFD, or "\ufffd\ufffd" would become "• \ufffd" here
+and again, differently, when that text is read back (normalising must be idempotent)."""
 _BULLET = "\u2022"
 
 

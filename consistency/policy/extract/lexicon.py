@@ -359,6 +359,7 @@ CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every
     "non_actions": "non_action",
     "non_statement_sections": "non_statement_section",
     "definition_cues": "definition",
+    "definition_links": "definition_link",
 }
 
 

@@ -157,11 +157,17 @@ class _Raw:
 
 def read_statements(document: Document, mappings) -> PolicyReading:
     """Extract every statement of a document and aggregate them per data type and party."""
-    lexicon = mappings.lexicon
+    lexicon = _ScanOnce(mappings.lexicon)
     units = [_scan(lexicon, s) for s in document.sentences]
     raws = _Walker(document, units, lexicon).walk()
     reads, generic, verbless = _build(raws)
-    statements = tuple(r.statement for r in reads)
+    defined, definitions = _through_definitions(document, lexicon, mappings)
+    reads = [r for r in reads if r.statement.sentence.start not in definitions]
+    statements = tuple(r.statement for r in reads) + defined
+    # data reached only through a definition is a weak affirmation: an explicit
+    # denial of collecting it outweighs it, as for data with no verb of its own
+    own = {m for r in reads if r.statement.actions for m in r.statement.data}
+    verbless = verbless | {m for st in defined if st.actions for m in st.data if m not in own}
     return PolicyReading(
         document=document,
         statements=statements,
@@ -172,7 +178,52 @@ def read_statements(document: Document, mappings) -> PolicyReading:
     )
 
 
-def _scan(lexicon: Lexicon, sentence: Sentence, text: str | None = None, offset: int | None = None) -> _Unit:
+class _ScanOnce:
+    """The lexicon, scanning each sentence once per reading: the walk, the headings
+    and the policy graph all look at the same sentences, and a scan is the
+    expensive step. Lives for one ``read_statements`` call (no shared cache)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._done: dict[tuple[int, str], tuple[list, list[Match], list[Match]]] = {}
+        self.events: dict[int, list[Event]] = {}
+        """Events of document sentences by start offset, for the policy graph."""
+
+    def scan(self, text: str, offset: int = 0) -> tuple[list, list[Match], list[Match]]:
+        key = (offset, text)
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = self._lexicon.scan(text, offset)
+        return found
+
+
+def _through_definitions(
+    document: Document, lexicon: Lexicon | _ScanOnce, mappings
+) -> tuple[tuple[Statement, ...], frozenset[int]]:
+    """Statements about defined terms, read as statements about their members
+    (the policy graph, ``graph.py``), and the start offsets of the sentences that
+    are whole definitions (they open with the term), which state nothing themselves."""
+    from .graph import find_definitions, statements_from_definitions
+
+    definitions = find_definitions(document, lexicon, mappings)
+    whole = frozenset(d.sentence.start for d in definitions if d.opening)
+    return tuple(statements_from_definitions(document, lexicon, definitions, mappings)), whole
+
+
+def sentence_events(lexicon: Lexicon | _ScanOnce, sentence: Sentence) -> list[Event]:
+    """The cue and mention events of a sentence, in the order negation scope reads them."""
+    return _scan(lexicon, sentence).events
+
+
+def with_event(events: list[Event], extra: Event) -> list[Event]:
+    """``events`` plus one more (a mention the tables do not know, such as a
+    defined term), in the order negation scope reads them."""
+    return sorted([*events, extra], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
+
+
+def _scan(
+    lexicon: Lexicon | _ScanOnce, sentence: Sentence, text: str | None = None, offset: int | None = None
+) -> _Unit:
     text = sentence.text if text is None else text
     offset = sentence.start if offset is None else offset
     tokens, mentions, cues = lexicon.scan(text, offset)

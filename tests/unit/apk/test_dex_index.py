@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from consistency.apk.dex_index import (
     DexIndex,
+    all_method_refs,
     decode_mutf8,
     descriptor_to_java,
     external_api_refs,
@@ -77,8 +78,13 @@ def test_tiny_dex_classes_are_the_smali_classes() -> None:
 def test_tiny_dex_method_refs_are_the_smali_methods() -> None:
     index = index_dex(tiny_dex(), "classes7.dex")
     assert index.name == "classes7.dex"
-    assert set(index.method_refs) == smali_method_refs()
-    assert list(index.method_refs) == sorted(set(index.method_refs))
+    assert all_method_refs(tiny_dex()) == smali_method_refs()
+    assert index.method_ref_count == len(smali_method_refs())
+    defined = smali_classes()
+    assert set(index.foreign_refs) == {
+        ref for ref in smali_method_refs() if ref.split("->")[0] not in defined
+    }
+    assert list(index.foreign_refs) == sorted(set(index.foreign_refs))
 
 
 def test_external_refs_are_the_invoked_classes_not_defined() -> None:
@@ -130,7 +136,7 @@ def test_supplementary_character_as_surrogate_pair() -> None:
     """U+10400 in MUTF-8 is two three-byte surrogates: six bytes, two UTF-16 units,
     exactly like the two CJK characters of the method name it replaces."""
     dex = replace_once(tiny_dex(), "位置".encode(), b"\xed\xa0\x81\xed\xb0\x80")
-    assert "Lcom/example/tiny/Café;->\U00010400" in index_dex(dex).method_refs
+    assert "Lcom/example/tiny/Café;->\U00010400" in all_method_refs(dex)
 
 
 def mutf8_encode(text: str) -> bytes:
@@ -290,7 +296,9 @@ def test_dex_container_holds_every_dex_inside() -> None:
     index = index_dex(dex_container([first, second]), "classes.dex")
     assert set(index.classes) == set(index_dex(first).classes) | set(index_dex(second).classes)
     assert len(index.classes) == 2 * len(index_dex(first).classes)
-    assert set(index.method_refs) == set(index_dex(first).method_refs) | set(index_dex(second).method_refs)
+    container = dex_container([first, second])
+    assert all_method_refs(container) == all_method_refs(first) | all_method_refs(second)
+    assert set(index.foreign_refs) == set(index_dex(first).foreign_refs) | set(index_dex(second).foreign_refs)
 
 
 def test_dex_container_with_a_bad_chain_is_refused() -> None:
@@ -339,18 +347,21 @@ def androguard_cases() -> list:
     ]
 
 
-def androguard_view(archive, limits: ApkLimits) -> tuple[set[str], set[str]]:
+def androguard_view(archive, limits: ApkLimits) -> tuple[set[str], set[str], int]:
     from androguard.core.dex import DEX
     from loguru import logger
 
     logger.disable("androguard")
     classes: set[str] = set()
     refs: set[str] = set()
+    count = 0
     for name in archive.dex_names():
         dex = DEX(archive.read(name, limits))
         classes |= {descriptor_to_java(cls.get_name()) for cls in dex.get_classes()}
-        refs |= {f"{m.get_class_name()}->{m.get_name()}" for m in dex.get_methods_id_item().get_obj()}
-    return classes, refs
+        method_ids = dex.get_methods_id_item().get_obj()
+        refs |= {f"{m.get_class_name()}->{m.get_name()}" for m in method_ids}
+        count += len(method_ids)
+    return classes, refs, count
 
 
 @pytest.mark.slow
@@ -359,9 +370,18 @@ def test_same_classes_and_method_refs_as_androguard(apk: Path) -> None:
     limits = ApkLimits()
     with open_apk(apk) as archive:
         indexes = index_apk_dex(archive, limits)
-        classes, refs = androguard_view(archive, limits)
+        classes, refs, count = androguard_view(archive, limits)
     assert {cls for index in indexes for cls in index.classes} == classes
-    assert {ref for index in indexes for ref in index.method_refs} == refs
+    assert sum(index.method_ref_count for index in indexes) == count
+    assert {ref for index in indexes for ref in index.foreign_refs} <= refs
+    assert external_api_refs(indexes) == {
+        ref for ref in refs if descriptor_to_java(ref.split("->")[0]) not in classes
+    }
+    with open_apk(apk) as archive:
+        every = set().union(
+            *(all_method_refs(archive.read(name, limits), name) for name in archive.dex_names())
+        )
+    assert every == refs
 
 
 def dexdump_classes(dexdump: str, data: bytes, workdir: Path | None = None) -> list[str]:

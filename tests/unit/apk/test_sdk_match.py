@@ -8,6 +8,8 @@ with signature tables pinned in the tests (tests/helpers/tables.py).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from consistency.apk.facts import read_apk_facts
 from consistency.apk.sdk_match import match_sdks
@@ -147,3 +149,41 @@ def test_table_examples_in_their_own_notation(tmp_path, example, expected):
         ],
     )
     assert sdks_matching_example(example, tables.sdk_signatures) == expected
+
+
+# ------------------------------------------------- user patterns cannot backtrack
+
+
+def _match_many_wildcards(tmp_path, pattern: str, lib_name: str) -> list[str]:
+    from consistency.models import NativeLib
+
+    tables = mini_mappings(tmp_path, sdks=[sdk("inhouse", native_libs=[pattern])])
+    hits = match_sdks((), [NativeLib("arm64-v8a", lib_name)], (), tables.sdk_signatures)
+    return [hit.sdk_id for hit in hits]
+
+
+@pytest.mark.parametrize("matches", [False, True])
+def test_a_user_pattern_with_many_wildcards_matches_in_bounded_time(tmp_path, matches):
+    """``lib*a*a*...*a*X.so`` on ``libaaaa...a.so``: a regular expression of
+    ``.*`` backtracks for longer than any timeout; the glob matcher does not."""
+    from tests.helpers.bounded import run_bounded
+
+    pattern = "lib" + "*a" * 40 + "*" + ("" if matches else "X") + ".so"
+    outcome = run_bounded(
+        _match_many_wildcards, tmp_path, pattern, "lib" + "a" * 20_000 + ".so", seconds=60, memory_mb=1024
+    )
+    assert outcome.error is None, outcome.error
+    assert outcome.value == (["inhouse"] if matches else [])
+
+
+@given(
+    st.text(alphabet="ab*.", max_size=12),
+    st.text(alphabet="ab.", max_size=16),
+)
+def test_the_glob_matcher_agrees_with_fnmatch(pattern, name):
+    """Same answers as ``fnmatch`` with ``*`` the only special character."""
+    import fnmatch
+
+    from consistency.apk.wildcard import Wildcard
+
+    assert Wildcard.compile(pattern).fullmatch(name) == fnmatch.fnmatchcase(name, pattern)

@@ -13,6 +13,7 @@ import pytest
 
 from consistency import check
 from consistency.apk import inspect_apk
+from consistency.batch.csvcells import safe_cell
 from consistency.batch.export import load_export
 from consistency.batch.run import scan_catalog
 from consistency.batch.summary import TOP, load_summary
@@ -24,6 +25,7 @@ from tests.helpers.paths import SAMPLES
 
 pytestmark = pytest.mark.skipif(not available_pairs(), reason="samples are not built")
 HOSTILE_ID = '<script>alert("x")</script>'
+FORMULA_ID = "=cmd|' /C calc'!A0"
 
 
 def render_summary(db, fmt: str) -> str:
@@ -43,6 +45,7 @@ def scanned(tmp_path_factory):
     manifest = write_csv_manifest(root / "apps.csv", pairs)
     rows = manifest.read_text(encoding="utf-8").splitlines()
     rows[1] = rows[1].replace(pairs[0].name, f'"{HOSTILE_ID.replace(chr(34), chr(34) * 2)}"', 1)
+    rows[2] = rows[2].replace(pairs[1].name, f'"{FORMULA_ID.replace(chr(34), chr(34) * 2)}"', 1)
     walkie = SAMPLES / "walkie" / "walkie.apk"
     (root / "broken.apk").write_bytes(b"PK\x03\x04 broken")
     rows.append(f"solo,{walkie},,walkie")
@@ -51,7 +54,7 @@ def scanned(tmp_path_factory):
     db = root / "r.sqlite"
     scan_catalog(catalog=manifest, db=db, workers=2, item_timeout=60, quiet=True)
     tables = load_mappings()
-    ids = [HOSTILE_ID, *(p.name for p in pairs[1:])]
+    ids = [HOSTILE_ID, FORMULA_ID, *(p.name for p in pairs[2:])]
     fresh = {item_id: check(p.apk, p.policy, tables) for item_id, p in zip(ids, pairs, strict=True)}
     solo = inspect_apk(walkie, tables)
     return db, fresh, solo
@@ -126,7 +129,7 @@ def test_export_rows_are_the_check_contract(scanned):
     assert by_item == {i: [finding_to_dict(f) for f in r.findings] for i, r in fresh.items() if r.findings}
     table = list(csv.DictReader(io.StringIO(render_export(db, "csv"))))
     assert [(r["item_id"], r["fingerprint"]) for r in table] == [
-        (r["item_id"], r["finding"]["fingerprint"]) for r in rows
+        (safe_cell(r["item_id"]), r["finding"]["fingerprint"]) for r in rows
     ]
     assert render_export(db, "csv") == render_export(db, "csv")  # deterministic
 
@@ -140,5 +143,19 @@ def test_per_app_export_has_every_item(scanned):
         assert apps[item_id]["omitted"] == sum(f.status == "omitted" for f in result.findings)
         assert apps[item_id]["package"] == result.profile.facts.package
     table = list(csv.DictReader(io.StringIO(render_export(db, "csv", per_app=True))))
-    assert {r["item_id"]: r["status"] for r in table} == {i: a["status"] for i, a in apps.items()}
+    assert {r["item_id"]: r["status"] for r in table} == {safe_cell(i): a["status"] for i, a in apps.items()}
     assert json.loads(table[0]["metadata"]) == apps[table[0]["item_id"]]["metadata"]
+
+
+def test_csv_cells_never_start_a_formula(scanned):
+    """OWASP CSV injection: a catalog id (or versionName, package...) starting with = + - @
+    reaches a spreadsheet as text, prefixed with a quote, in every CSV the tool writes."""
+    db, _, _ = scanned
+    outputs = [render_export(db, "csv"), render_export(db, "csv", per_app=True), render_summary(db, "csv")]
+    for output in outputs:
+        for row in csv.reader(io.StringIO(output)):
+            assert not [c for c in row if c[:1] in ("=", "+", "-", "@", "\t", "\r")], row
+    ids = [r["item_id"] for r in csv.DictReader(io.StringIO(render_export(db, "csv", per_app=True)))]
+    assert "'" + FORMULA_ID in ids
+    apps = [json.loads(line)["item_id"] for line in render_export(db, "jsonl", per_app=True).splitlines()]
+    assert FORMULA_ID in apps  # JSON keeps the value as it is: only spreadsheets need the quote

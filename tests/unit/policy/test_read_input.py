@@ -86,9 +86,10 @@ def test_stdin_policy(monkeypatch):
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_endless_device_is_bounded():
+def test_endless_device_is_refused_as_not_a_regular_file():
+    """Not read at all (a FIFO would block; ``-`` is the way to read a stream)."""
     assert _error(Path("/dev/zero"), limits=PolicyLimits(max_bytes=MIB)).endswith(
-        "too large (more than the 1 MB limit)"
+        "is a character device, not a regular file"
     )
 
 

@@ -88,3 +88,26 @@ def test_truncated_real_pdf_is_refused_or_read():
             assert "\n" not in str(exc)
         else:
             assert document.sentences
+
+
+def test_pdfminer_complaints_are_warnings_not_stderr(tmp_path):
+    """A page without a MediaBox makes pdfminer log a warning; a fresh process (no
+    logging configured, so Python's last-resort handler would print it) keeps stderr
+    clean and the Document says what happened (issue 14, item 14)."""
+    import json
+    import subprocess
+    import sys
+
+    pdf = build_pdf([text_stream(PAGE_ONE)]).replace(b"/MediaBox [0 0 612 792]", b" " * 23)
+    path = tmp_path / "policy.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(
+        [sys.executable, "-m", "consistency", "policy", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    warnings = json.loads(done.stdout)["warnings"]
+    assert any("pdfminer reported" in w and "MediaBox" in w for w in warnings)

@@ -45,3 +45,34 @@ def test_cell_escaping():
 def test_header_names_app_version_and_policy():
     line = MarkdownReporter().render(varied_result()).splitlines()[2]
     assert line == "`com.example.walkietalkie` 1.0 checked against `samples/walkie/policy.md`."
+
+
+PINGS = "Write to @privacy-team or @acme/legal, see #12, acme/site#3 and GH-7; mail dpo@example.com."
+
+
+def test_policy_text_and_app_metadata_ping_no_one():
+    """A PR comment must not notify users or teams, nor cross-reference issues, from
+    untrusted text (issue 14, item 13): policy sentences and APK strings alike."""
+    p = PolicyBuilder()
+    st = p.sentence(PINGS, actions=())
+    ev = make_evidence(st.sentence.text, start=st.sentence.start, role="catch_all", highlight=())
+    result = check_result(
+        [finding("contacts.contacts", evidence_=[ev])],
+        policy=p.build(),
+        profile=app_profile({}, version_name="@everyone #1"),
+    )
+    text = MarkdownReporter().render(result)
+    import re
+
+    assert not re.search(r"(?<![\w&])@\w", text)  # no mention survives
+    assert not re.search(r"(?<!&)#\d", text)  # no issue reference (the break itself is &#8203;)
+    assert not re.search(r"GH-\d", text, re.I)
+    assert "dpo@example.com" in text  # an e-mail address mentions no one and stays readable
+    assert "@&#8203;privacy-team" in text and "@&#8203;everyone" in text
+
+
+def test_neutralised_text_reads_the_same():
+    import html
+
+    flat = html.unescape(cell(PINGS).replace("\\", "")).replace("\u200b", "")
+    assert flat == PINGS

@@ -39,7 +39,7 @@ def test_json_contract_keys_and_order():
     assert ids == sorted(ids) and "location.precise" in ids
     precise = next(d for d in doc["datatypes"] if d["id"] == "location.precise")
     assert precise["status"] == "collected" and precise["exact"] is True and precise["actions"] == ["collect"]
-    assert set(precise["evidence"][0]) == {"text", "start", "end", "section", "line"}
+    assert set(precise["evidence"][0]) == {"text", "start", "end", "section", "line", "column", "page"}
     analytics = [p for p in doc["third_parties"] if p["denied"]]
     assert analytics and analytics[0]["kind"] == "sdk"
 

@@ -22,6 +22,8 @@ CLI_CHOICES = {
     Subject.policy: cli.PolicyFormat,
     Subject.summary: cli.SummaryFormat,
     Subject.export: cli.ExportFormat,
+    Subject.coverage: cli.CoverageFormat,
+    Subject.datasafety: cli.DraftFormat,
 }
 
 

@@ -1,0 +1,308 @@
+"""The policy graph: defined terms and the data they stand for.
+
+Real policies often define a term in one place and use it in another:
+"Account Information includes your name, email address and phone number" and,
+three paragraphs later, "We collect Account Information when you register".
+Read sentence by sentence, the first states nothing (it only names data) and
+the second names no data type, so the email address would count as never
+mentioned. As in PoliGraph (USENIX Security 2023), the definition is a
+subsumption edge from the term to each member; a statement about the term
+(collect, share) is then a statement about every member, with both sentences
+as its evidence (``Statement.defined_by``). Such an affirmation is weak: an
+explicit denial of collecting the member outweighs it (``aggregate_data``),
+and a denial of the term is not carried to the members (a policy that
+"does not collect Personal Information" and defines it broadly is more often
+boilerplate than a denial of each member).
+
+What makes a definition is data (``mappings/statements.yaml``): a
+``definition_links`` verb ("includes", "may include", "consists of") or a
+``definition_cues`` phrase ("refers to", "shall mean") after a *term* of one
+to four words that ends in a ``defined_term_heads`` noun ("information",
+"data", "details") and is either written with capitals or quotes ("Usage
+Data") or a data phrase of the tables ("personal information"). The members
+are the data phrases after the link, exact or broad (a catch-all member adds
+nothing). A term preceded by a ``term_blocking_prefixes`` word ("non-personal
+information") is another term. A negation between the term and its members
+("Personal Data does not include ...") is no definition.
+
+Statements about a term are read with the same negation scope as every other
+statement (``consistency.policy.negation``): the term is placed into the
+sentence as a mention and the segment that holds it gives the actions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...models import DataMention, DataTypeId, Document, Sentence, Statement
+from .lexicon import CueEntry, DataEntry, Lexicon, Match, Token
+from .negation import Event, segment_sentence
+from .statements import sentence_events, with_event
+
+_NOT_USES = ("?", "？", ":", "：")
+_CARRIED = frozenset({"collect", "share"})
+"""The actions a statement about a term carries to its members: keeping, deleting
+or selling "the personal information we hold" says nothing of what it holds."""
+TERM_WORDS = 4
+"""At most this many words make a defined term ("Device and Usage Information")."""
+
+
+@dataclass(frozen=True)
+class Definition:
+    """One subsumption edge set: a term and the data phrases it includes."""
+
+    term: tuple[str, ...]
+    """The term's tokens, lower-cased."""
+    sentence: Sentence
+    members: tuple[DataMention, ...]
+    reference: bool = False
+    """The term points back ("These details include ...", "This information may
+    include ..."): it stands for what a sentence just before names with the same
+    head noun ("we collect personal details"), not for a term used elsewhere."""
+    opening: bool = False
+    """The sentence opens with the term ("Personal Information is information
+    that identifies you, such as ... information stored on your device"): the
+    whole sentence is the definition, and its own verbs state no practice."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The single-word lists of the graph, from ``statements.yaml``."""
+
+    heads: frozenset[str]
+    blocking: frozenset[str]
+    references: frozenset[str]
+
+    @classmethod
+    def of(cls, mappings) -> _Words:
+        table = mappings.statements
+        heads = table.defined_term_heads.phrases.all() if table.defined_term_heads else ()
+        blocking = table.term_blocking_prefixes.phrases.all() if table.term_blocking_prefixes else ()
+        references = table.reference_words.phrases.all() if table.reference_words else ()
+        return cls(
+            frozenset(h.lower() for h in heads),
+            frozenset(b.lower() for b in blocking),
+            frozenset(r.lower() for r in references),
+        )
+
+
+def find_definitions(document: Document, lexicon: Lexicon, mappings) -> list[Definition]:
+    """Every definition of a term with data members in the document."""
+    words = _Words.of(mappings)
+    if not words.heads:
+        return []
+    found = []
+    for sentence in document.sentences:
+        tokens, mentions, cues = lexicon.scan(sentence.text, sentence.start)
+        definition = _definition(sentence, tokens, mentions, cues, words)
+        if definition is not None:
+            found.append(definition)
+    return found
+
+
+def _definition(
+    sentence: Sentence, tokens: list[Token], mentions: list[Match], cues: list[Match], words: _Words
+) -> Definition | None:
+    links = [c for c in cues if _role(c) in ("definition_link", "definition")]
+    for link in links:
+        found = _term_before(sentence, tokens, mentions, link, words)
+        if found is None:
+            continue
+        term, first = found
+        opening = not any(t.text[0].isalnum() for t in tokens[:first])
+        members = [m for m in mentions if m.first_token >= link.last_token]
+        negated = any(
+            _role(c) in ("negation", "negated_object")
+            and link.first_token <= c.first_token < link.last_token + 2
+            for c in cues
+        )
+        data = tuple(d for m in members for d in _member(sentence, m))
+        if data and not negated:
+            reference = term[0] in words.references
+            return Definition(
+                term[1:] if reference else term, sentence, data, reference, opening and not reference
+            )
+    return None
+
+
+def _role(match: Match) -> str:
+    return next((e.role for e in match.entries if isinstance(e, CueEntry)), "")
+
+
+def _term_before(
+    sentence: Sentence, tokens: list[Token], mentions: list[Match], link: Match, words: _Words
+) -> tuple[tuple[str, ...], int] | None:
+    """The term (and the index of its first token) that ends right before the link's verb (or inside a cue that spells
+    it, "personal information includes"): up to TERM_WORDS words ending in a head
+    noun, capitalised or quoted or a data phrase of the tables."""
+    end = link.last_token
+    # the head noun is the last word before the link's verb: inside the cue, or just before it
+    last = link.first_token - 1
+    while last >= 0 and tokens[last].text in ('"', "'", "”", "’", ")", "(", "which"):
+        last -= 1
+    if last < 0 or tokens[last].text not in words.heads:
+        # a cue that spells the term ("personal information includes")
+        inside = [i for i in range(link.first_token, end) if tokens[i].text in words.heads]
+        if not inside:
+            return None
+        last = inside[-1]
+    first = last
+    while first - 1 >= 0 and last - first + 1 < TERM_WORDS and tokens[first - 1].text.isalpha():
+        candidate = tokens[first - 1]
+        original = sentence.text[candidate.start - sentence.start : candidate.end - sentence.start]
+        if not original[:1].isupper() and not _in_data_phrase(mentions, first - 1, last):
+            break
+        first -= 1
+    if first and tokens[first - 1].text in words.references:
+        first -= 1  # "... and this information may include": a reference
+    if first == last:
+        return None  # a bare head ("information includes ...") defines nothing
+    if tokens[first].text not in words.references and any(
+        tokens[i].text in words.blocking for i in range(max(first - 2, 0), first)
+    ):
+        return None  # "Non-personal identification information": another term, cut short
+    return tuple(t.text for t in tokens[first : last + 1]), first
+
+
+def _in_data_phrase(mentions: list[Match], first: int, last: int) -> bool:
+    return any(m.first_token <= first and last < m.last_token and m.of(DataEntry) for m in mentions)
+
+
+def _member(sentence: Sentence, match: Match) -> list[DataMention]:
+    entries = [e for e in match.of(DataEntry) if e.level != "catch_all" and not e.via_permission]
+    if not entries:
+        return []
+    types = tuple(dict.fromkeys(DataTypeId(t) for e in entries for t in e.data_types))
+    phrase = sentence.text[match.start - sentence.start : match.end - sentence.start]
+    return [DataMention(types, entries[0].level, phrase, match.start, match.end)]
+
+
+def statements_from_definitions(
+    document: Document, lexicon: Lexicon, definitions: list[Definition], mappings
+) -> list[Statement]:
+    """A statement per use of a defined term with an action of its own: the
+    members take the action, and the definition rides along as evidence."""
+    if not definitions:
+        return []
+    words = _Words.of(mappings)
+    by_first: dict[str, list[Definition]] = {}
+    for definition in definitions:
+        if not definition.reference:
+            by_first.setdefault(definition.term[0], []).append(definition)
+    result = _resolved_references(document, lexicon, [d for d in definitions if d.reference])
+    defining = {d.sentence.start for d in definitions}
+    for sentence in document.sentences:
+        if (
+            sentence.start in defining
+            or sentence.kind == "heading"
+            or sentence.text.rstrip().endswith(_NOT_USES)
+        ):
+            # a heading or question ("To whom do we disclose personal information?")
+            # states nothing; a lead-in ("we collect personal information such as the
+            # following:") is spelt out by its own list, not by the definition
+            continue
+        tokens = lexicon.scan(sentence.text, sentence.start)[0]
+        uses = [
+            (index, definition)
+            for index, token in enumerate(tokens)
+            for definition in by_first.get(token.text, ())
+            if _term_at(tokens, index, definition.term)
+            and not (index and tokens[index - 1].text in words.blocking)
+        ]
+        if not uses or _defines_something(lexicon, sentence):
+            continue  # a definition's own verbs ("information that is collected") state no practice
+        for index, definition in uses:
+            statement = _use(lexicon, sentence, index, definition)
+            if statement is not None:
+                result.append(statement)
+    return result
+
+
+def _events_of(lexicon, sentence: Sentence) -> list[Event]:
+    """A sentence's events, worked out once per reading when the lexicon keeps
+    its scans (``statements._ScanOnce`` does; a sentence can use several terms)."""
+    keep = getattr(lexicon, "events", None)
+    if keep is None:
+        return sentence_events(lexicon, sentence)
+    found = keep.get(sentence.start)
+    if found is None:
+        found = keep[sentence.start] = sentence_events(lexicon, sentence)
+    return found
+
+
+REFERENCE_REACH = 2
+"""How many sentences back a reference ("these details") may point."""
+
+
+def _resolved_references(
+    document: Document, lexicon: Lexicon, references: list[Definition]
+) -> list[Statement]:
+    """ "We collect personal details when you book. These details may include your
+    name and phone number.": the members take the action of the nearest sentence
+    before that names the same head noun, read at that noun."""
+    result = []
+    position = {s.start: i for i, s in enumerate(document.sentences)}
+    for reference in references:
+        index = position.get(reference.sentence.start)
+        if index is None:
+            continue
+        head = reference.term[-1]
+        for before in reversed(document.sentences[max(index - REFERENCE_REACH, 0) : index]):
+            tokens = lexicon.scan(before.text, before.start)[0]
+            at = [i for i, t in enumerate(tokens) if t.text == head]
+            if not at:
+                continue
+            statement = _use(lexicon, before, at[-1], reference)
+            if statement is not None:
+                result.append(statement)
+            break
+    return result
+
+
+def _defines_something(lexicon: Lexicon, sentence: Sentence) -> bool:
+    _tokens, _mentions, cues = lexicon.scan(sentence.text, sentence.start)
+    return any(_role(c) in ("definition_link", "definition") for c in cues)
+
+
+def _term_at(tokens: list[Token], index: int, term: tuple[str, ...]) -> bool:
+    return tuple(t.text for t in tokens[index : index + len(term)]) == term
+
+
+def _use(lexicon: Lexicon, sentence: Sentence, index: int, definition: Definition) -> Statement | None:
+    marker = object()
+    events = with_event(_events_of(lexicon, sentence), Event("mention", index, ref=marker, names_data=True))
+    clause: set[str] = set()
+    for event in events:
+        if event.index >= index:
+            break
+        clause = set() if event.kind in ("comma", "breaker", "exception") else clause | {event.kind}
+    conditional = any(e.kind == "conditional" and e.index < index for e in events)
+    if "subject" not in clause or conditional:
+        # only a plain statement by the publisher ("we collect Account Information
+        # when ...") reaches the members; a condition, a passive or a legal aside
+        # ("if you object to your Personal Information being transferred") does not
+        return None
+    for segment in segment_sentence(events):
+        if not any(m is marker for m in segment.mentions):
+            continue
+        if segment.needs_context or not segment.affirmed & _CARRIED:
+            # a denial of a broad term ("we do not collect Personal Information") is
+            # too often boilerplate beside what the policy says of each member; only
+            # affirmations travel along the edges
+            return None
+        affirmed = set(segment.affirmed)
+        if segment.third_party and affirmed:
+            affirmed.add("share")
+        return Statement(
+            sentence=sentence,
+            data=definition.members,
+            parties=(),
+            actions=frozenset(affirmed),  # type: ignore[arg-type]
+            denied=frozenset(),
+            first_party=not (segment.third_party_subject and affirmed),
+            defined_by=(definition.sentence,),
+        )
+    return None
+
+
+__all__ = ["Definition", "find_definitions", "statements_from_definitions"]
