@@ -67,6 +67,8 @@ class Policy:
     denied_only: frozenset[str]
     segments: tuple[str, ...]
     """The corpus's own text of the policy, read when the HTML has none."""
+    marked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per true group, the segments the annotators marked PERFORMED (shown for a miss)."""
 
 
 @dataclass
@@ -77,7 +79,9 @@ class Result:
     denied_only: int = 0
     denied_silent: int = 0
     fallbacks: int = 0
-    errors: list[tuple[str, str, str]] = field(default_factory=list)
+    errors: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
+    """(policy, fp|fn, group, evidence): the reader's sentences for a false find,
+    the annotators' segments for a miss."""
 
     def micro(self) -> Counts:
         total = Counts()
@@ -85,17 +89,18 @@ class Result:
             total.add(counts)
         return total
 
-    def score(self, policy: Policy, found: set[str]) -> None:
+    def score(self, policy: Policy, found: set[str], why: dict[str, tuple[str, ...]] | None = None) -> None:
+        why = why or {}
         for group, counts in self.per_group.items():
             truth, got = group in policy.true, group in found
             if truth and got:
                 counts.tp += 1
             elif got:
                 counts.fp += 1
-                self.errors.append((policy.id, "fp", group))
+                self.errors.append((policy.id, "fp", group, why.get(group, ())))
             elif truth:
                 counts.fn += 1
-                self.errors.append((policy.id, "fn", group))
+                self.errors.append((policy.id, "fn", group, policy.marked.get(group, ())))
         for group in policy.denied_only:
             self.denied_only += 1
             self.denied_silent += group not in found
@@ -120,13 +125,15 @@ def load_policies(root: Path) -> list[Policy]:
         if split_of(annotation) not in USED_SPLITS:
             continue
         raw = yaml.safe_load(annotation.read_text(encoding="utf-8"))
-        performed, denied = _practices(raw.get("segments") or ())
+        segments = raw.get("segments") or ()
+        performed, denied = _practices(segments)
         true = frozenset(g for g in GROUPS if _in_group(g, performed))
         denied_only = frozenset(g for g in GROUPS if g not in true and _in_group(g, denied))
         html = documents / f"{raw['policy_id']}.html"
         if html.is_file():
-            texts = tuple(str(s.get("segment_text") or "") for s in raw.get("segments") or ())
-            policies.append(Policy(str(raw["policy_id"]), html, true, denied_only, texts))
+            texts = tuple(str(s.get("segment_text") or "") for s in segments)
+            marked = {g: _marked(g, segments) for g in true}
+            policies.append(Policy(str(raw["policy_id"]), html, true, denied_only, texts, marked))
     return policies
 
 
@@ -139,6 +146,17 @@ def _practices(segments: Iterable[dict]) -> tuple[set[str], set[str]]:
     return performed, denied
 
 
+def _marked(group: str, segments: Iterable[dict]) -> tuple[str, ...]:
+    """The segments with a PERFORMED practice of the group, in order."""
+    return tuple(
+        str(s.get("segment_text") or "")
+        for s in segments
+        if _in_group(
+            group, {n["practice"] for n in s.get("annotations") or () if n.get("modality") == "PERFORMED"}
+        )
+    )
+
+
 def _in_group(group: str, practices: set[str]) -> bool:
     stems = GROUPS[group][0]
     return any(p == s or p.startswith(s + "_") for p in practices for s in stems)
@@ -146,13 +164,24 @@ def _in_group(group: str, practices: set[str]) -> bool:
 
 def found_by_reader(reading) -> set[str]:
     """Groups with a type collected or shared, exact or broad, not through catch-alls only."""
-    stated: set[str] = set()
+    return set(reader_evidence(reading))
+
+
+def reader_evidence(reading) -> dict[str, tuple[str, ...]]:
+    """Per group found, the sentences that state one of its types (see ``found_by_reader``)."""
+    stated: dict[str, list[str]] = {}
     for disclosure in reading.data:
-        if disclosure.status in ("collected", "shared"):
-            stated.add(disclosure.data_type)
-        elif disclosure.status == "vague" and _broadly_affirmed(disclosure):
-            stated.add(disclosure.data_type)
-    return {g for g, (_stems, types) in GROUPS.items() if stated & set(types)}
+        if disclosure.status in ("collected", "shared") or (
+            disclosure.status == "vague" and _broadly_affirmed(disclosure)
+        ):
+            texts = stated.setdefault(disclosure.data_type, [])
+            texts += [s.sentence.text for s in disclosure.evidence if s.actions]
+    found: dict[str, tuple[str, ...]] = {}
+    for group, (_stems, types) in GROUPS.items():
+        texts = [t for kind in types for t in stated.get(kind, ())]
+        if any(kind in stated for kind in types):
+            found[group] = tuple(dict.fromkeys(texts))
+    return found
 
 
 def _broadly_affirmed(disclosure) -> bool:
@@ -191,7 +220,8 @@ def evaluate(policies: Sequence[Policy], mappings) -> tuple[Result, Result]:
             # an HTML page with no text (a script-built page): the corpus's segments
             reader.fallbacks += 1
             document = read_document("\n\n".join(policy.segments).encode(), name=f"{policy.id}.txt")
-        reader.score(policy, found_by_reader(read_statements(document, mappings)))
+        why = reader_evidence(read_statements(document, mappings))
+        reader.score(policy, set(why), why)
         keywords.score(policy, found_by_keywords(document, lexicon))
     return reader, keywords
 
@@ -218,8 +248,10 @@ def report(policies: Sequence[Policy], reader: Result, keywords: Result, *, erro
     if reader.fallbacks:
         lines.append(f"{reader.fallbacks} policies read from the corpus's segment text (HTML had none)")
     if errors:
-        lines.append("reader errors (policy, fp|fn, group):")
-        lines += [f"  {p} {kind} {g}" for p, kind, g in reader.errors]
+        lines.append("reader errors (policy, fp|fn, group; fp: the reader's sentences, fn: the marked segments):")
+        for p, kind, g, evidence in reader.errors:
+            lines.append(f"  {p} {kind} {g}")
+            lines += [f"      | {' '.join(text.split())[:400]}" for text in evidence[:4]]
     return "\n".join(lines) + "\n"
 
 

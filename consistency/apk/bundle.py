@@ -34,6 +34,7 @@ from .assemble import assemble_facts
 from .dex_index import DexIndex, index_dex
 from .manifest import Manifest, parse_manifest
 from .merge import merge_manifests
+from .packaged import asset_paths, read_version_files
 from .policy_urls import PolicyUrlFinder, PolicyUrlRules, load_policy_url_rules
 from .proto_manifest import decode_proto_manifest, string_resources
 from .proto_messages import build_messages
@@ -83,6 +84,8 @@ def read_bundle_facts(
         )
         certificates = jar_certificates(archive, limits, notes)
         digest = sha256_file(path)
+        version_files = read_version_files(archive, limits, tuple(f"{m}/root/" for m in modules))
+        assets = asset_paths(archive, tuple(f"{m}/" for m in modules))
     return assemble_facts(
         manifest,
         path=str(path),
@@ -96,6 +99,9 @@ def read_bundle_facts(
         container="aab",
         parts=tuple(modules),
         policy_urls=finder.result(),
+        zip_anomalies=archive.anomalies,
+        version_files=version_files,
+        assets=assets,
     )
 
 

@@ -21,13 +21,17 @@ _VERSION_TEXT = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}")
 _ASSETS = "assets/"
 
 
-def read_version_files(archive: ApkArchive, limits: ApkLimits) -> tuple[VersionFile, ...]:
+def read_version_files(
+    archive: ApkArchive, limits: ApkLimits, prefixes: tuple[str, ...] = ("",)
+) -> tuple[VersionFile, ...]:
     """Every ``META-INF/*.version`` file with the version it holds, sorted by name.
     An unreadable one (bomb, encrypted) keeps its name without a version: its
-    presence is the evidence."""
+    presence is the evidence. ``prefixes`` are where an APK's root sits in the
+    archive (an App Bundle keeps each module's at ``<module>/root/``)."""
     found = []
     for name in archive.names():
-        match = _VERSION_FILE.fullmatch(name)
+        prefix = next((p for p in prefixes if name.startswith(p)), None)
+        match = _VERSION_FILE.fullmatch(name[len(prefix) :]) if prefix is not None else None
         if not match:
             continue
         try:
@@ -40,8 +44,13 @@ def read_version_files(archive: ApkArchive, limits: ApkLimits) -> tuple[VersionF
     return tuple(sorted(found, key=lambda v: v.name))
 
 
-def asset_paths(archive: ApkArchive) -> tuple[str, ...]:
-    """Paths under ``assets/``, without the prefix, sorted."""
+def asset_paths(archive: ApkArchive, prefixes: tuple[str, ...] = ("",)) -> tuple[str, ...]:
+    """Paths under ``assets/`` (an App Bundle's ``<module>/assets/``), without that prefix, sorted."""
     return tuple(
-        sorted(n[len(_ASSETS) :] for n in archive.names() if n.startswith(_ASSETS) and not n.endswith("/"))
+        sorted(
+            n[len(p) + len(_ASSETS) :]
+            for n in archive.names()
+            for p in prefixes
+            if n.startswith(p + _ASSETS) and not n.endswith("/")
+        )
     )

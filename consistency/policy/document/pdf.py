@@ -71,41 +71,48 @@ def extract_in_process(data: bytes, limits: PolicyLimits = PolicyLimits()) -> tu
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
+    from .pdf_logs import pdfminer_warnings_collected
+
     deadline = time.monotonic() + limits.max_pdf_seconds
     output = io.StringIO()
     pages = 0
     warnings: list[str] = []
-    try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        if not document.is_extractable:
-            # Only a permission flag (the owner password's restrictions); like pdfminer, read anyway.
-            warnings.append("PDF is marked as not allowing text extraction; text extracted anyway")
-        manager = PDFResourceManager()
-        device = TextConverter(manager, output, laparams=LAParams())
-        interpreter = PDFPageInterpreter(manager, device)
-        for page in PDFPage.create_pages(document):
-            pages += 1
-            if pages > limits.max_pdf_pages:
-                raise PolicyReadError(f"PDF has more than {limits.max_pdf_pages} pages (limit)")
-            if time.monotonic() > deadline:
-                raise PolicyReadError(
-                    f"PDF text extraction took longer than {limits.max_pdf_seconds:g} s (limit)"
-                )
-            interpreter.process_page(page)  # ends the page's text with a form feed
-            output.write(PAGE_BREAK[1:])
-        device.close()
-    except PolicyReadError:
-        raise
-    except PDFPasswordIncorrect as exc:
-        raise PolicyReadError("encrypted PDF: a password is needed to read it") from exc
-    except PDFEncryptionError as exc:
-        raise PolicyReadError(f"encrypted PDF with unsupported encryption ({_first_line(exc)})") from exc
-    except RecursionError as exc:
-        raise PolicyReadError("unreadable PDF (structure nested too deeply)") from exc
-    except MemoryError as exc:
-        raise PolicyReadError(f"PDF needs more than {limits.max_pdf_memory_mb} MiB to read (limit)") from exc
-    except Exception as exc:  # noqa: BLE001 - pdfminer's errors share no base class (see module docstring)
-        raise PolicyReadError(f"unreadable PDF ({type(exc).__name__}: {_first_line(exc)})") from exc
+    # pdfminer's complaints are collected where pdfminer runs (this may be the
+    # child process), so they reach the Document instead of stderr
+    with pdfminer_warnings_collected(warnings):
+        try:
+            document = PDFDocument(PDFParser(io.BytesIO(data)))
+            if not document.is_extractable:
+                # Only a permission flag (the owner password's restrictions); like pdfminer, read anyway.
+                warnings.append("PDF is marked as not allowing text extraction; text extracted anyway")
+            manager = PDFResourceManager()
+            device = TextConverter(manager, output, laparams=LAParams())
+            interpreter = PDFPageInterpreter(manager, device)
+            for page in PDFPage.create_pages(document):
+                pages += 1
+                if pages > limits.max_pdf_pages:
+                    raise PolicyReadError(f"PDF has more than {limits.max_pdf_pages} pages (limit)")
+                if time.monotonic() > deadline:
+                    raise PolicyReadError(
+                        f"PDF text extraction took longer than {limits.max_pdf_seconds:g} s (limit)"
+                    )
+                interpreter.process_page(page)  # ends the page's text with a form feed
+                output.write(PAGE_BREAK[1:])
+            device.close()
+        except PolicyReadError:
+            raise
+        except PDFPasswordIncorrect as exc:
+            raise PolicyReadError("encrypted PDF: a password is needed to read it") from exc
+        except PDFEncryptionError as exc:
+            raise PolicyReadError(f"encrypted PDF with unsupported encryption ({_first_line(exc)})") from exc
+        except RecursionError as exc:
+            raise PolicyReadError("unreadable PDF (structure nested too deeply)") from exc
+        except MemoryError as exc:
+            raise PolicyReadError(
+                f"PDF needs more than {limits.max_pdf_memory_mb} MiB to read (limit)"
+            ) from exc
+        except Exception as exc:  # noqa: BLE001 - pdfminer's errors share no base class (see module docstring)
+            raise PolicyReadError(f"unreadable PDF ({type(exc).__name__}: {_first_line(exc)})") from exc
     text = output.getvalue()
     if pages == 0:
         raise PolicyReadError("unreadable PDF (no pages)")

@@ -119,11 +119,9 @@ def _read_bytes(data: bytes, label: str, suffix: str, limits: PolicyLimits) -> D
     fmt: Format
     if is_pdf(data):
         from .pdf import extract_pdf_text
-        from .pdf_logs import pdfminer_warnings_collected
 
         fmt, encoding = "pdf", "pdf"
-        with pdfminer_warnings_collected(warnings):
-            text, pdf_warnings = extract_pdf_text(data, limits)
+        text, pdf_warnings = extract_pdf_text(data, limits)
         warnings.extend(pdf_warnings)
     else:
         from .decode import decode_bytes

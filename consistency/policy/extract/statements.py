@@ -55,6 +55,9 @@ from .negation import Event, Segment, segment_sentence
 _COMMAS = frozenset({",", "，", "、"})
 """Commas close a condition ("if the app crashes, a report is sent to X")."""
 _CLOSING = (".", "。", "!", "！", "?", "？", ";", "；")
+_QUESTION = ("?", "？")
+"""A question ("Does the app collect my location?", an FAQ entry or a heading in
+question form) asks and states nothing; its answer is read on its own."""
 SUBJECT_REACH = 4
 """How many tokens after a subject its verb may start ("we will also collect")."""
 PROCESSOR_REACH = 1
@@ -321,6 +324,8 @@ class _Walker:
             elif self._is_label(unit, lead_in):
                 topic = _Topic(unit)
                 raws += _heading_statements(unit)
+                continue
+            if sentence.text.rstrip().endswith(_QUESTION):
                 continue
             events = unit.events
             if unit.anaphora and index and self.units[index - 1].third_party:

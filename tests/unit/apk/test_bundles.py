@@ -118,4 +118,7 @@ def test_a_bundle_and_the_apk_set_built_from_it_agree():
     assert bundle.permissions == split_set.permissions
     assert bundle.classes == split_set.classes  # the README: base dex byte-identical
     assert bundle.components == split_set.components
+    # the SDK evidence beyond classes: version files under the module's root/, assets, hosts
+    assert bundle.version_files == split_set.version_files and bundle.version_files
+    assert bundle.assets == split_set.assets and bundle.hosts == split_set.hosts
     assert len(split_set.parts) == 82

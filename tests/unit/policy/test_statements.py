@@ -194,3 +194,19 @@ def test_receiving_from_a_third_party_is_collection():
 def test_processor_after_through_is_a_share():
     reading = read("If the app crashes we receive a crash report through Firebase Crashlytics.")
     assert status_of(reading, "app_info.crash_logs") == "shared"
+
+
+def test_a_question_states_nothing_and_its_answer_is_read():
+    reading = read(
+        "Does the app collect your precise location?",
+        "Yes: we collect your email address.",
+        "我们会收集您的通讯录吗？",
+    )
+    assert status_of(reading, "location.precise") == "not_mentioned"
+    assert status_of(reading, "contacts.contacts") == "not_mentioned"
+    assert status_of(reading, "personal.email") == "collected"
+
+
+def test_a_question_heading_still_speaks_for_its_list():
+    reading = read(("heading", "What information do we collect?"), ("list_item", "Your email address"))
+    assert status_of(reading, "personal.email") == "collected"
