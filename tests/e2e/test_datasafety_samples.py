@@ -55,6 +55,14 @@ def policy_of(name: str) -> Path:
     return next(p for p in sorted((SAMPLES / name).glob("policy.*")) if p.suffix != ".pdf")
 
 
+CHATTER_THREE_WAY = [
+    "check",
+    str(SAMPLES / "chatter" / "chatter.apk"),
+    str(SAMPLES / "chatter" / "policy.html"),
+    "--data-safety",
+    str(SAMPLES / "chatter" / "datasafety.csv"),
+]
+"""The sample three-way check, with the form that has planted mismatches."""
 DETECTION_FIXTURES = ("exodus-probes", "host-decoy", "obfuscated")
 """Samples that test SDK detection only (no policy, no store listing): no form."""
 
@@ -194,11 +202,7 @@ def test_the_config_file_accepts_the_form_rules(tmp_path: Path, capsys) -> None:
         "severity: {datasafety_undeclared: low, datasafety_not_shared: low}\n", encoding="utf-8"
     )
     argv = [
-        "check",
-        str(SAMPLES / "chatter" / "chatter.apk"),
-        str(SAMPLES / "chatter" / "policy.html"),
-        "--data-safety",
-        str(SAMPLES / "chatter" / "datasafety.csv"),
+        *CHATTER_THREE_WAY,
         "--config",
         str(config),
         "-f",
@@ -256,11 +260,7 @@ def test_datasafety_command_reports_a_bad_apk_in_one_line(tmp_path: Path, capsys
 def test_one_baseline_accepts_and_suppresses_the_form_findings_too(tmp_path: Path, capsys) -> None:
     baseline = tmp_path / "baseline.json"
     argv = [
-        "check",
-        str(SAMPLES / "chatter" / "chatter.apk"),
-        str(SAMPLES / "chatter" / "policy.html"),
-        "--data-safety",
-        str(SAMPLES / "chatter" / "datasafety.csv"),
+        *CHATTER_THREE_WAY,
         "-f",
         "json",
         "--no-timestamp",
