@@ -23,18 +23,25 @@ def read_app_facts(
     path: str | Path, limits: ApkLimits | None = None, url_rules: PolicyUrlRules | None = None
 ) -> ApkFacts:
     """Facts of an APK, App Bundle or split APK set. Raises ApkReadError (one line)."""
-    from .bundle import is_bundle, read_bundle_facts
     from .facts import read_apk_facts
-    from .splits import read_split_facts, split_container
 
     limits = limits or ApkLimits()
+    bundle, container = False, None
     with open_apk(path, limits) as archive:
-        single = "AndroidManifest.xml" in archive
-        bundle = not single and is_bundle(archive)
-        container = None if single or bundle else split_container(archive)
+        if "AndroidManifest.xml" not in archive:
+            # the bundle and split readers (protobuf, jar signatures) load only for their containers
+            from .bundle import is_bundle
+            from .splits import split_container
+
+            bundle = is_bundle(archive)
+            container = None if bundle else split_container(archive)
     if bundle:
+        from .bundle import read_bundle_facts
+
         return read_bundle_facts(path, limits, url_rules)
     if container is not None:
+        from .splits import read_split_facts
+
         return read_split_facts(path, container, limits, url_rules)
     return read_apk_facts(path, limits, url_rules)
 

@@ -125,7 +125,7 @@ def _read_bytes(data: bytes, label: str, suffix: str, limits: PolicyLimits) -> D
         warnings.extend(pdf_warnings)
     else:
         from .decode import decode_bytes
-        from .html import declared_charset
+        from .charset import declared_charset
 
         decoded = decode_bytes(data, declared=declared_charset(data[:4096]))
         text, encoding = decoded.text, decoded.encoding
