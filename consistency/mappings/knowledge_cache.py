@@ -106,7 +106,9 @@ def _entry(directories: Sequence[Path]) -> Path | None:
             for path in sorted(directory.iterdir()):
                 if path.suffix in (".yaml", ".yml"):
                     with open_regular(path) as handle:
-                        hasher.update(b"\0" + path.name.encode() + b"\0" + hashlib.sha256(handle.read()).digest())
+                        hasher.update(
+                            b"\0" + path.name.encode() + b"\0" + hashlib.sha256(handle.read()).digest()
+                        )
     except OSError:
         return None
     return base / f"knowledge-{hasher.hexdigest()}.pickle"

@@ -19,7 +19,6 @@ import hashlib
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..errors import MappingError
