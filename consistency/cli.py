@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import gc
 import shutil
 import sys
 from collections.abc import Callable
@@ -422,8 +423,21 @@ def _is_usage_error(exc: BaseException) -> bool:
     return False
 
 
+def _fewer_collections() -> None:
+    """Run the cyclic garbage collector less often in this short-lived process.
+
+    A check allocates a few hundred thousand objects that all live to the end
+    (the knowledge object alone is some 100,000): with the default threshold of
+    700 allocations the collector runs some 300 times and re-scans them, about a
+    tenth of a run's CPU time. Memory is still freed by reference counting as
+    usual; only cycles wait a little longer."""
+    gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(max(gen0, 20_000), gen1, gen2)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code so tests can call it directly."""
+    _fewer_collections()
     try:
         # Without standalone mode click *returns* the code of a typer.Exit raised
         # by a command instead of raising it: keep it, or every exit would be 0.
