@@ -20,9 +20,10 @@ from bench.inputs import REPO
 RUNS = 5
 PREVIOUS_CHECK_S = 1.05
 """Issue 14's figure for ``check`` on walkie (median wall of 5, 2 cores)."""
-PREVIOUS_CHECK_CPU_S = 1.10
-"""CPU time of the same run before the knowledge cache and the lazy imports
-(median of 5 interleaved with the new code, same machine and load)."""
+PREVIOUS_CHECK_CPU_S = 1.12
+"""CPU time of the same run before the knowledge cache and the lazy imports, as
+issue 14 measured it. CPU time still grows with the machine's load (caches are
+shared): compare figures taken in the same conditions, interleaved."""
 TARGET_S = 0.50
 
 
