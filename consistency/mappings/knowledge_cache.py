@@ -8,9 +8,10 @@ and read back, which takes a fraction of that and imports neither YAML nor the
 layer models.
 
 The key is the SHA-256 of everything the object is a function of: the path and
-bytes of every YAML file in every mapping directory, and the source of the
-modules that validate and compile the tables (:data:`_COMPILING_MODULES`), so
-editing a table or that code gives a new key. Only a load that found no
+bytes of every YAML file in every mapping directory, the source of the modules
+that validate and compile the tables (:data:`_COMPILING_MODULES`), and the
+Python and pydantic versions, so editing a table or that code, or another
+environment sharing the cache directory, gives a new key. Only a load that found no
 problem is stored, so a hit can only give back tables that passed validation.
 The unpickler accepts the classes of those modules and nothing else (no
 function, no other class), so a tampered file cannot run code; an unreadable,
@@ -24,10 +25,13 @@ import hashlib
 import io
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pydantic import VERSION as PYDANTIC_VERSION
 
 from ..regular_file import open_regular
 from .cache import cache_dir
@@ -97,7 +101,8 @@ def _entry(directories: Sequence[Path]) -> Path | None:
     base = cache_dir()
     if base is None:
         return None
-    hasher = hashlib.sha256(_FORMAT.encode())
+    # the interpreter and pydantic (whose model instances are stored) are part of the key too
+    hasher = hashlib.sha256(f"{_FORMAT}|{sys.version_info[:2]}|pydantic {PYDANTIC_VERSION}".encode())
     try:
         for module in _COMPILING_MODULES:
             hasher.update(_module_source(module))
