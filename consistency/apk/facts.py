@@ -58,25 +58,33 @@ def read_apk_facts(
     """Everything the APK declares and contains. Raises ApkReadError (one line,
     naming the file) for anything that is not a readable APK."""
     limits = limits or ApkLimits()
-    finder = PolicyUrlFinder(url_rules or load_policy_url_rules())
-    path = Path(path)
     with open_apk(path, limits) as archive:
-        size = _checked_size(path, limits)
-        digest = archive.sha256()
-        if MANIFEST not in archive:
-            raise ApkReadError("not an APK: no AndroidManifest.xml", path)
-        root = _decode_manifest(archive.read(MANIFEST, limits), path)
-        manifest = _manifest(root, path)
-        notes = list(manifest.notes)
-        arsc = ArscTable(archive, limits, notes)
-        label = _resolve_label(manifest.label, arsc, notes)
-        certificates = _signing_certificates(root, archive, limits, notes)
-        indexes = index_apk_dex(archive, limits, on_dex=finder.add_dex)
-        native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
-        finder.add_strings(arsc.strings())
-        finder.add_assets(archive, (n for n in archive.names() if n.startswith("assets/")), limits)
-        version_files = read_version_files(archive, limits)
-        assets = asset_paths(archive)
+        return read_open_apk_facts(archive, limits, url_rules)
+
+
+def read_open_apk_facts(
+    archive: ApkArchive, limits: ApkLimits, url_rules: PolicyUrlRules | None = None
+) -> ApkFacts:
+    """:func:`read_apk_facts` of an APK already open (a caller that opened it to
+    tell its container need not walk a large central directory twice)."""
+    finder = PolicyUrlFinder(url_rules or load_policy_url_rules())
+    path = Path(archive.path)
+    size = _checked_size(path, limits)
+    digest = archive.sha256()
+    if MANIFEST not in archive:
+        raise ApkReadError("not an APK: no AndroidManifest.xml", path)
+    root = _decode_manifest(archive.read(MANIFEST, limits), path)
+    manifest = _manifest(root, path)
+    notes = list(manifest.notes)
+    arsc = ArscTable(archive, limits, notes)
+    label = _resolve_label(manifest.label, arsc, notes)
+    certificates = _signing_certificates(root, archive, limits, notes)
+    indexes = index_apk_dex(archive, limits, on_dex=finder.add_dex)
+    native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
+    finder.add_strings(arsc.strings())
+    finder.add_assets(archive, (n for n in archive.names() if n.startswith("assets/")), limits)
+    version_files = read_version_files(archive, limits)
+    assets = asset_paths(archive)
     return assemble_facts(
         manifest,
         path=str(path),
