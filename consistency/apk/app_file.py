@@ -23,9 +23,7 @@ def read_app_facts(
     path: str | Path, limits: ApkLimits | None = None, url_rules: PolicyUrlRules | None = None
 ) -> ApkFacts:
     """Facts of an APK, App Bundle or split APK set. Raises ApkReadError (one line)."""
-    from .bundle import is_bundle, read_bundle_facts
     from .facts import MANIFEST, read_open_apk_facts
-    from .splits import read_split_facts, split_container
 
     limits = limits or ApkLimits()
     with open_apk(path, limits) as archive:
@@ -33,6 +31,9 @@ def read_app_facts(
         # serves both the container test and the APK's own reading
         if MANIFEST in archive:
             return read_open_apk_facts(archive, limits, url_rules)
+        from .bundle import is_bundle, read_bundle_facts  # protobuf manifests: loaded only for these
+        from .splits import read_split_facts, split_container
+
         bundle = is_bundle(archive)
         container = None if bundle else split_container(archive)
         if not bundle and container is None:

@@ -204,7 +204,7 @@ def _match_packaged(compiled: CompiledSignatures, more: ApkEvidence, tallies: di
         matched = _prefix_walk(name, compiled.components, component_cache)
         for sdk_id, prefix in _most_specific(matched, compiled).items():
             tallies[sdk_id].add("component", prefix, f"component:{name}", name)
-    for host in more.hosts:
+    for host in sorted(more.hosts):  # sorted: the host shown as detail is the same every run
         labels = host.split(".")
         credited: set[str] = set()
         for depth in range(len(labels) - 1):  # the longest listed suffix wins, once per SDK

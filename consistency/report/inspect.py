@@ -38,7 +38,6 @@ from typing import Any
 
 from ..models import SCHEMA_VERSION, ApkFacts, AppProfile, RequestedPermission
 from .interface import Reporter
-from .json import sdk_to_dict, source_to_dict
 
 TOP_PACKAGES = 15
 """Package prefixes (depth 2) shown in the package tree, most classes first."""
@@ -69,6 +68,8 @@ class InspectJsonReporter(Reporter[AppProfile]):
 
 def profile_to_dict(profile: AppProfile) -> dict[str, Any]:
     """The JSON document for a profile (see ``inspect.schema.json``)."""
+    from .json import sdk_to_dict, source_to_dict  # the check report's module: not loaded for text
+
     facts = profile.facts
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
