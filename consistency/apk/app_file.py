@@ -23,27 +23,24 @@ def read_app_facts(
     path: str | Path, limits: ApkLimits | None = None, url_rules: PolicyUrlRules | None = None
 ) -> ApkFacts:
     """Facts of an APK, App Bundle or split APK set. Raises ApkReadError (one line)."""
-    from .facts import read_apk_facts
+    from .facts import MANIFEST, read_open_apk_facts
 
     limits = limits or ApkLimits()
-    bundle, container = False, None
     with open_apk(path, limits) as archive:
-        if "AndroidManifest.xml" not in archive:
-            # the bundle and split readers (protobuf, jar signatures) load only for their containers
-            from .bundle import is_bundle
-            from .splits import split_container
+        # one walk of the central directory (thousands of entries in a large app)
+        # serves both the container test and the APK's own reading
+        if MANIFEST in archive:
+            return read_open_apk_facts(archive, limits, url_rules)
+        from .bundle import is_bundle, read_bundle_facts  # protobuf manifests: loaded only for these
+        from .splits import read_split_facts, split_container
 
-            bundle = is_bundle(archive)
-            container = None if bundle else split_container(archive)
+        bundle = is_bundle(archive)
+        container = None if bundle else split_container(archive)
+        if not bundle and container is None:
+            return read_open_apk_facts(archive, limits, url_rules)  # its one-line refusal
     if bundle:
-        from .bundle import read_bundle_facts
-
         return read_bundle_facts(path, limits, url_rules)
-    if container is not None:
-        from .splits import read_split_facts
-
-        return read_split_facts(path, container, limits, url_rules)
-    return read_apk_facts(path, limits, url_rules)
+    return read_split_facts(path, container, limits, url_rules)
 
 
 def sha256_file(path: Path) -> str:
