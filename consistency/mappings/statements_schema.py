@@ -176,6 +176,10 @@ class StatementsTable(_Closed):
     """Words that make a defined term point back ("THESE details include ...",
     "SUCH information may include ..."): the members belong to what the sentence
     before names with the same noun."""
+    bare_reference_words: CueSpec | None = None
+    """Words that point back only before a bare head noun ("THE information
+    includes ...", "THE data may include ..."): "The Account Data includes" is a
+    defined term, "The data includes" the data just named."""
     term_blocking_prefixes: CueSpec | None = None
     """Single words that turn a term into its opposite when written before it
     ("non-personal information" is not "personal information")."""
