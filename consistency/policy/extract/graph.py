@@ -270,7 +270,9 @@ def _resolved_references(
         for before in reversed(document.sentences[max(index - REFERENCE_REACH, 0) : index]):
             tokens = lexicon.scan(before.text, before.start)[0]
             at = [i for i, t in enumerate(tokens) if t.text in heads]
-            statement = next((s for i in reversed(at) if (s := _use(lexicon, before, i, reference))), None)
+            statement = next(
+                (s for i in reversed(at) if (s := _use(lexicon, before, i, reference, main_clause=True))), None
+            )
             if statement is not None:
                 result.append(statement)
                 break
@@ -286,7 +288,15 @@ def _term_at(tokens: list[Token], index: int, term: tuple[str, ...]) -> bool:
     return tuple(t.text for t in tokens[index : index + len(term)]) == term
 
 
-def _use(lexicon: Lexicon, sentence: Sentence, index: int, definition: Definition) -> Statement | None:
+def _use(
+    lexicon: Lexicon, sentence: Sentence, index: int, definition: Definition, *, main_clause: bool = False
+) -> Statement | None:
+    """The statement a sentence makes about a term at token ``index``, carried to its
+    members. ``main_clause``: a condition in a clause of its own before a main
+    clause that opens with its subject ("when you book, we collect booking
+    details") does not stop it; used for references, whose sentence before is
+    their own context. A defined term used anywhere in the policy keeps the
+    stricter reading: no condition before it at all."""
     marker = object()
     events = with_event(_events_of(lexicon, sentence), Event("mention", index, ref=marker, names_data=True))
     clause: set[str] = set()
@@ -300,10 +310,8 @@ def _use(lexicon: Lexicon, sentence: Sentence, index: int, definition: Definitio
             continue
         clause.add(event.kind)
         conditional = conditional or event.kind == "conditional"
-        if event.kind == "subject" and event.index == cut + 1:
-            # the condition ended at the comma and the main clause opens with its
-            # subject ("when you book, we collect booking details")
-            conditional = False
+        if main_clause and event.kind == "subject" and event.index == cut + 1:
+            conditional = False  # the condition ended at the comma
     if "subject" not in clause or conditional:
         # only a plain statement by the publisher ("we collect Account Information
         # when ...") reaches the members; a condition, a passive or a legal aside
