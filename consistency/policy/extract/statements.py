@@ -352,9 +352,11 @@ class _Walker:
                 for segment in segments:
                     segment.denied = frozenset()
             context = self._row_context(index) or lead_in
-            if context is None and sentence.kind == "sentence":
+            if context is None and sentence.kind == "sentence" and not _label_line(unit):
                 # a full sentence with no verb of its own states nothing; the heading
-                # speaks for the list items under it, not for prose
+                # speaks for the list items under it and for label lines ("Device
+                # IDs and Location Information" under "Information we collect"),
+                # not for prose
                 context = _NO_CONTEXT
             context = context or self._heading_context(sentence.section) or _DEFAULT_CONTEXT
             grouped = _group(sentence, segments, context, self._third_party_around(index))
@@ -428,6 +430,12 @@ class _Walker:
         return not any(
             e.kind == "subject" and (first_action is None or e.index < first_action) for e in unit.events
         )
+
+
+def _label_line(unit: _Unit) -> bool:
+    """A line with no verb and no closing punctuation ("Unique Device IDs and
+    Location Information"): a label, read like a list item under its heading."""
+    return not unit.own_cues and not unit.sentence.text.rstrip().endswith(_CLOSING)
 
 
 def _table_rows(units: list[_Unit]) -> dict[int, tuple[list[int], int | None]]:

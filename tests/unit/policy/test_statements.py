@@ -210,3 +210,14 @@ def test_a_question_states_nothing_and_its_answer_is_read():
 def test_a_question_heading_still_speaks_for_its_list():
     reading = read(("heading", "What information do we collect?"), ("list_item", "Your email address"))
     assert status_of(reading, "personal.email") == "collected"
+
+
+def test_a_label_line_under_a_heading_takes_the_heading_action_and_prose_does_not():
+    reading = read(
+        ("heading", "Information we share with partners"),
+        "Device identifiers and email address",
+        "Photos can show where they were taken.",
+    )
+    assert status_of(reading, "device.ids") == "shared"
+    assert status_of(reading, "personal.email") == "shared"
+    assert status_of(reading, "media.photos") == "not_mentioned"
