@@ -152,6 +152,9 @@ class StatementsTable(_Closed):
     user_recipients: CueSpec
     """Other users or people the user picks: a share only with them is no third-party share."""
     negative_conditions: CueSpec
+    imperative_negations: CueSpec | None = None
+    """Negations that open a sentence of advice to the reader ("Do not post your
+    address in public chats"): at the start of a sentence they deny nothing."""
     """"if you do not allow ...": the negations of the sentence are consequences for
     the user, not denials of a practice."""
     processor_markers: CueSpec

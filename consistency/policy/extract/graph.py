@@ -124,9 +124,7 @@ def _definition(
         )
         data = tuple(d for m in members for d in _member(sentence, m))
         if data and not negated:
-            reference = term[0] in words.references or (
-                len(term) == 2 and term[0] in words.bare_references
-            )
+            reference = term[0] in words.references or (len(term) == 2 and term[0] in words.bare_references)
             return Definition(
                 term[1:] if reference else term, sentence, data, reference, opening and not reference
             )
@@ -271,7 +269,8 @@ def _resolved_references(
             tokens = lexicon.scan(before.text, before.start)[0]
             at = [i for i, t in enumerate(tokens) if t.text in heads]
             statement = next(
-                (s for i in reversed(at) if (s := _use(lexicon, before, i, reference, main_clause=True))), None
+                (s for i in reversed(at) if (s := _use(lexicon, before, i, reference, main_clause=True))),
+                None,
             )
             if statement is not None:
                 result.append(statement)
@@ -294,9 +293,10 @@ def _use(
     """The statement a sentence makes about a term at token ``index``, carried to its
     members. ``main_clause``: a condition in a clause of its own before a main
     clause that opens with its subject ("when you book, we collect booking
-    details") does not stop it; used for references, whose sentence before is
-    their own context. A defined term used anywhere in the policy keeps the
-    stricter reading: no condition before it at all."""
+    details") does not stop it, and an active verb before the noun stands for
+    the publisher's name ("Acme collects information"); used for references,
+    whose sentence before is their own context. A defined term used anywhere in
+    the policy keeps the stricter reading: "we" as subject, no condition before."""
     marker = object()
     events = with_event(_events_of(lexicon, sentence), Event("mention", index, ref=marker, names_data=True))
     clause: set[str] = set()
@@ -312,7 +312,10 @@ def _use(
         conditional = conditional or event.kind == "conditional"
         if main_clause and event.kind == "subject" and event.index == cut + 1:
             conditional = False  # the condition ended at the comma
-    if "subject" not in clause or conditional:
+    # a reference's sentence before may name the publisher by its company name
+    # ("Acme may collect certain information"): a verb before the noun will do
+    acted = "subject" in clause or (main_clause and "action" in clause)
+    if not acted or conditional:
         # only a plain statement by the publisher ("we collect Account Information
         # when ...") reaches the members; a condition, a passive or a legal aside
         # ("if you object to your Personal Information being transferred") does not

@@ -264,8 +264,17 @@ def _scan(
         third,
         defines,
         "definition" in roles,
-        "negative_condition" in roles,
+        "negative_condition" in roles or _opens_with_advice(tokens, cues),
         anaphora,
+    )
+
+
+def _opens_with_advice(tokens: list, cues: list[Match]) -> bool:
+    """The sentence opens (after a list marker) with an imperative negation ("Do
+    not post your address ..."): advice to the reader, no denial."""
+    first = next((i for i, t in enumerate(tokens) if t.text[0].isalpha() and len(t.text) > 1), None)
+    return first is not None and any(
+        c.first_token == first and _has_role(c, "imperative_negation") for c in cues
     )
 
 

@@ -163,8 +163,16 @@ def test_a_sentence_that_opens_with_the_term_is_a_definition_and_states_nothing_
             "When you link a game account, we collect information through that service.",
             "This information may include your phone number.",
         ),
+        # the publisher named by its company name: an active verb before the noun
+        (
+            "Lumen Games may collect certain information from your profile.",
+            "This information may include your phone number.",
+        ),
         # "is not limited to" denies nothing
-        ("We collect personal details.", "Such details may include, but are not limited to, your phone number."),
+        (
+            "We collect personal details.",
+            "Such details may include, but are not limited to, your phone number.",
+        ),
     ],
 )
 def test_a_reference_points_back_at_the_data_just_named(before, reference):
@@ -183,6 +191,8 @@ def test_a_reference_points_back_at_the_data_just_named(before, reference):
             "If you would like to review, correct or limit our use of your information, write to us.",
             "This information may include your phone number.",
         ),
+        # a passive verb after the noun, with no publisher, names no one who collects
+        ("Certain information is needed.", "This information may include your phone number."),
         # a longer term after "the" is a defined term, not a reference
         ("We collect information when you order.", "The Order Data includes your phone number."),
     ],
