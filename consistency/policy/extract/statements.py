@@ -238,6 +238,7 @@ def _scan(
     cues = _objects_named(cues, mentions, tokens)
     events = _events(mentions, cues)
     commas = [Event("comma", i) for i, t in enumerate(tokens) if t.text in _COMMAS]
+    commas += _closed_asides(tokens, events)
     if commas:
         events = sorted([*events, *commas], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
     own = any(e.kind in ("action", "negation", "object_negation") for e in events)
@@ -267,6 +268,30 @@ def _scan(
         "negative_condition" in roles or _opens_with_advice(tokens, cues),
         anaphora,
     )
+
+
+_OPEN, _CLOSE = ("(", "（"), (")", "）")
+
+
+def _closed_asides(tokens: list, events: list[Event]) -> list[Event]:
+    """A negation inside brackets stays there: "we ask you to verify your account
+    (to be sure you are not a robot) and may ask for your phone number" denies
+    nothing outside the aside. The closing bracket of an aside with a negation
+    ends the clause (a scope breaker)."""
+    negations = [e.index for e in events if e.kind in ("negation", "object_negation")]
+    if not negations:
+        return []
+    found, opened = [], None
+    for index, token in enumerate(tokens):
+        if token.text in _OPEN:
+            opened = index
+        elif token.text in _CLOSE and opened is not None:
+            if any(opened < n < index for n in negations) and not any(n < opened for n in negations):
+                # (a negation before the aside, "we will not (and will not let others)
+                # collect ...", still reaches past it)
+                found.append(Event("breaker", index))
+            opened = None
+    return found
 
 
 def _opens_with_advice(tokens: list, cues: list[Match]) -> bool:

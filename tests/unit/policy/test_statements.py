@@ -242,3 +242,12 @@ def test_advice_to_the_reader_and_consequences_of_opting_out_deny_nothing(advice
 def test_a_publisher_denial_that_opens_with_a_subject_is_still_a_denial():
     reading = read("We do not post your home address.")
     assert status_of(reading, "personal.address") == "denied"
+
+
+def test_a_negation_inside_an_aside_stays_inside_it():
+    reading = read(
+        "We verify new accounts (to be sure you are not a bot) and may ask for your phone number.",
+        "We will not (and will not let partners) collect your email address.",
+    )
+    assert status_of(reading, "personal.phone_number") == "collected"
+    assert status_of(reading, "personal.email") == "denied"
