@@ -25,6 +25,15 @@ nothing). A term preceded by a ``term_blocking_prefixes`` word ("non-personal
 information") is another term. A negation between the term and its members
 ("Personal Data does not include ...") is no definition.
 
+A term that points back ("These details include ...", "The data may include
+...", or a bare "This may include ..." at the start of a sentence) is a
+*reference*: its members take what one of the two sentences before says of
+the same head noun (any head noun, for the bare form). Such a sentence is the
+reference's own context, so it is read a little more freely than a use of a
+defined term anywhere in the policy: a condition in a clause of its own
+("when you book, we collect booking details") and a company name as subject
+("Acme may collect certain information") do not stop it.
+
 Statements about a term are read with the same negation scope as every other
 statement (``consistency.policy.negation``): the term is placed into the
 sentence as a mention and the segment that holds it gives the actions.
