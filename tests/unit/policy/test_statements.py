@@ -210,3 +210,27 @@ def test_a_question_states_nothing_and_its_answer_is_read():
 def test_a_question_heading_still_speaks_for_its_list():
     reading = read(("heading", "What information do we collect?"), ("list_item", "Your email address"))
     assert status_of(reading, "personal.email") == "collected"
+
+
+def test_a_permission_named_by_its_label_discloses_what_the_label_names():
+    # READ_PHONE_STATE exposes the phone number on old Android, but its label names the
+    # phone's identity; the phone permission group (READ_PHONE_NUMBERS too) names both
+    reading = read("The app requests the permission to read phone status and identity.")
+    assert status_of(reading, "device.ids") == "collected"
+    assert status_of(reading, "personal.phone_number") == "not_mentioned"
+    group = read("The app requests the phone permission to verify your number.")
+    assert status_of(group, "personal.phone_number") == "collected"
+
+
+def test_word_senses_that_name_no_user_data():
+    reading = read(
+        "You can share your playlists with your contacts.",
+        "The app periodically contacts our servers to check for updates.",
+        "Our servers log Internet Protocol (IP) addresses and browser types.",
+        "We will tell you about changes by way of an email.",
+        "Our Classroom Edition serves the education sector.",
+        "We publish aggregated demographic information about our readers.",
+        "Enter the serial number of your licence to unlock the full version.",
+    )
+    named = {d.data_type for d in reading.data if d.status in ("collected", "shared", "vague")}
+    assert not named & {"contacts.contacts", "personal.address", "personal.email", "personal.other", "device.ids"}
