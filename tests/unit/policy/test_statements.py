@@ -234,3 +234,14 @@ def test_word_senses_that_name_no_user_data():
     )
     named = {d.data_type for d in reading.data if d.status in ("collected", "shared", "vague")}
     assert not named & {"contacts.contacts", "personal.address", "personal.email", "personal.other", "device.ids"}
+
+
+def test_a_category_word_in_a_denial_of_sharing_covers_the_types_the_policy_names():
+    # "health data" in a sharing denial refers to what the policy collects (health
+    # information), not to fitness data it never speaks of
+    reading = read("We collect the symptoms you enter.", "We do not share your health data with anyone.")
+    assert status_of(reading, "health.health_info") == "collected"
+    assert status_of(reading, "health.fitness_info") == "not_mentioned"
+    # a denial of collecting the category denies all of it
+    both = read("We collect your approximate location.", "We do not collect your location in any other way.")
+    assert status_of(both, "location.precise") == "denied"
