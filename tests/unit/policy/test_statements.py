@@ -245,3 +245,10 @@ def test_a_category_word_in_a_denial_of_sharing_covers_the_types_the_policy_name
     # a denial of collecting the category denies all of it
     both = read("We collect your approximate location.", "We do not collect your location in any other way.")
     assert status_of(both, "location.precise") == "denied"
+
+
+def test_a_chinese_passive_denial_of_a_word_that_is_its_own_verb():
+    # 录音 is "recording" and "to record": "不会被录音" denies recordings, and outweighs
+    # the microphone permission named in the list
+    reading = read("问诊过程不会被录音。", "麦克风权限：视频问诊")
+    assert status_of(reading, "audio.recordings") == "denied"
