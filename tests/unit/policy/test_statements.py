@@ -252,3 +252,10 @@ def test_a_chinese_passive_denial_of_a_word_that_is_its_own_verb():
     # the microphone permission named in the list
     reading = read("问诊过程不会被录音。", "麦克风权限：视频问诊")
     assert status_of(reading, "audio.recordings") == "denied"
+
+
+def test_processed_by_is_a_verb_so_a_new_subject_after_it_starts_a_new_statement():
+    # "... are processed by Stripe and we never see the card number": the denial is
+    # ours, the processing by Stripe is still stated
+    reading = read("Card payments are processed by Stripe and we never see the card number.")
+    assert status_of(reading, "financial.payment_info") == "shared"
