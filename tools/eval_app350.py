@@ -87,7 +87,7 @@ class Result:
     denied_silent: int = 0
     fallbacks: int = 0
     errors: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
-    broad: "Result | None" = None
+    broad: Result | None = None
     """The same reading scored with vague (broad-only) finds counted as found."""
     """(policy, fp|fn, group, evidence): the reader's sentences for a false find,
     the annotators' segments for a miss."""
@@ -268,7 +268,9 @@ def report(policies: Sequence[Policy], reader: Result, keywords: Result, *, erro
     if reader.fallbacks:
         lines.append(f"{reader.fallbacks} policies read from the corpus's segment text (HTML had none)")
     if errors:
-        lines.append("reader errors (policy, fp|fn, group; fp: the reader's sentences, fn: the marked segments):")
+        lines.append(
+            "reader errors (policy, fp|fn, group; fp: the reader's sentences, fn: the marked segments):"
+        )
         for p, kind, g, evidence in reader.errors:
             lines.append(f"  {p} {kind} {g}")
             lines += [f"      | {' '.join(text.split())[:400]}" for text in evidence[:4]]

@@ -187,6 +187,7 @@ class PermissionSpec(_Closed):
     def named_data_types(self) -> tuple[str, ...]:
         """What naming the permission in a policy discloses (see ``policy_data_types``)."""
         return self.data_types if self.policy_data_types is None else self.policy_data_types
+
     network: bool = False
     """Lets the app send data off the device (review rubric, rule 1: without such a
     permission or a bundled SDK, what the app reaches stays on the device)."""

@@ -58,8 +58,10 @@ def _cases(kind: str):
         subjects: list[tuple[str, str]] = []
         for name in spec.get("permissions", ()):
             permission = tables().permission(name)
-            types = () if permission is None else (
-                permission.named_data_types if kind == "described" else permission.data_types
+            types = (
+                ()
+                if permission is None
+                else (permission.named_data_types if kind == "described" else permission.data_types)
             )
             subjects += [("data", dt) for dt in types]
         subjects += [("sdk", sdk) for sdk in spec.get("sdks", ())]

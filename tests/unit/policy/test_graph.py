@@ -164,4 +164,8 @@ def test_a_term_the_policy_both_denies_and_affirms_carries_no_member():
 def test_a_definition_with_also_is_still_a_definition():
     reading = read("Account Details also include the photos stored on your phone.")
     assert status_of(reading, "media.photos") == "not_mentioned"
-    assert find_definitions(document("Account Details also include your phone number."), builtin_mappings().lexicon, builtin_mappings())
+    assert find_definitions(
+        document("Account Details also include your phone number."),
+        builtin_mappings().lexicon,
+        builtin_mappings(),
+    )

@@ -233,7 +233,13 @@ def test_word_senses_that_name_no_user_data():
         "Enter the serial number of your licence to unlock the full version.",
     )
     named = {d.data_type for d in reading.data if d.status in ("collected", "shared", "vague")}
-    assert not named & {"contacts.contacts", "personal.address", "personal.email", "personal.other", "device.ids"}
+    assert not named & {
+        "contacts.contacts",
+        "personal.address",
+        "personal.email",
+        "personal.other",
+        "device.ids",
+    }
 
 
 def test_a_category_word_in_a_denial_of_sharing_covers_the_types_the_policy_names():
