@@ -81,3 +81,24 @@ def test_scores_reader_keywords_and_the_negation_probe(tool, corpus):
 def test_a_missing_folder_is_a_one_line_error(tool, tmp_path, capsys):
     assert tool.main([str(tmp_path / "absent")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_type_only_a_broad_term_covers_is_vague_not_found(tool, tmp_path):
+    # "device information" covers device IDs only vaguely: not found, as the own set's
+    # rules score vague apart from collected; the first scoring's line still counts it
+    from consistency.mappings import load_mappings
+
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "original_documents").mkdir()
+    _policy(
+        tmp_path,
+        4,
+        "TRAINING",
+        _segments("We collect device information.", ("Contact_E_Mail_Address_1stParty", "PERFORMED")),
+        "<html><body><p>We collect device information and your email address.</p></body></html>",
+    )
+    policies = tool.load_policies(tmp_path)
+    reader, _keywords = tool.evaluate(policies, load_mappings())
+    assert reader.per_group["Device IDs"].fp == 0 and reader.per_group["Email"].tp == 1
+    assert reader.broad.per_group["Device IDs"].fp == 1
+    assert "MICRO, vague too" in tool.report(policies, reader, _keywords, errors=False)
