@@ -83,9 +83,9 @@ def test_a_missing_folder_is_a_one_line_error(tool, tmp_path, capsys):
     assert capsys.readouterr().err.count("\n") == 1
 
 
-def test_a_type_only_a_broad_term_covers_is_vague_not_found(tool, tmp_path):
-    # "device information" covers device IDs only vaguely: not found, as the own set's
-    # rules score vague apart from collected; the first scoring's line still counts it
+def test_broad_wording_is_found_in_the_headline_and_not_in_the_strict_line(tool, tmp_path):
+    # the scoring counts broad wording ("device information" for device IDs) as
+    # found; the strict line scores it as the own set does (vague apart from collected)
     from consistency.mappings import load_mappings
 
     (tmp_path / "annotations").mkdir()
@@ -99,6 +99,6 @@ def test_a_type_only_a_broad_term_covers_is_vague_not_found(tool, tmp_path):
     )
     policies = tool.load_policies(tmp_path)
     reader, _keywords = tool.evaluate(policies, load_mappings())
-    assert reader.per_group["Device IDs"].fp == 0 and reader.per_group["Email"].tp == 1
-    assert reader.broad.per_group["Device IDs"].fp == 1
-    assert "MICRO, vague too" in tool.report(policies, reader, _keywords, errors=False)
+    assert reader.per_group["Device IDs"].fp == 1 and reader.per_group["Email"].tp == 1
+    assert reader.strict.per_group["Device IDs"].fp == 0 and reader.strict.per_group["Email"].tp == 1
+    assert "MICRO, strict" in tool.report(policies, reader, _keywords, errors=False)
