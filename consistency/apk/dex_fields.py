@@ -22,7 +22,6 @@ import struct
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 
 from ..errors import ApkReadError
 from .dex_index import _HEADER_SIZE, _DexReader, _u32_table
@@ -43,19 +42,11 @@ def foreign_field_refs(reader: _DexReader, start: int, foreign_to: set[int]) -> 
         return []
     if offset < _HEADER_SIZE or offset + count * _FIELD_ID > reader.end:
         raise ApkReadError(f"{reader.name}: field_ids out of range ({count} items at offset {offset})")
-    class_list = _u16_table(reader.data, offset, count * (_FIELD_ID // 2))[0::4].tolist()
+    class_list = _class_indices(reader.data, offset, count)
     name_indices = _u32_table(reader.data, offset, count * (_FIELD_ID // 4))[1::2]
     in_order = class_list == sorted(class_list)
-    highest_type = class_list[-1] if in_order else max(class_list)
-    if highest_type >= len(reader.type_strings):
-        raise ApkReadError(
-            f"{reader.name}: field_ids refers to type {highest_type} of {len(reader.type_strings)}"
-        )
-    highest_name = max(name_indices)
-    if highest_name >= len(reader.string_offsets):
-        raise ApkReadError(
-            f"{reader.name}: field_ids refers to string {highest_name} of {len(reader.string_offsets)}"
-        )
+    _within(reader, "type", class_list[-1] if in_order else max(class_list), len(reader.type_strings))
+    _within(reader, "string", max(name_indices), len(reader.string_offsets))
     wanted: set[tuple[int, int]] = set()
     if in_order:
         # Sorted by class, as the format requires: each foreign class's entries are one
@@ -75,11 +66,17 @@ def foreign_field_refs(reader: _DexReader, start: int, foreign_to: set[int]) -> 
     return [f"{owners[cls]}->{strings[name]}" for cls, name in wanted]
 
 
-def _u16_table(data: bytes, offset: int, count: int) -> Sequence[int]:
-    """``count`` little-endian u16 at ``offset`` (zero-copy on little-endian hosts)."""
-    view = memoryview(data)[offset : offset + 2 * count]
-    if sys.byteorder == "little":
-        return view.cast("H")
-    table = array("H", view)
-    table.byteswap()
-    return table
+def _within(reader: _DexReader, table: str, highest: int, size: int) -> None:
+    """Every entry is checked, decoded or not, so a damaged table is refused whatever is asked."""
+    if highest >= size:
+        raise ApkReadError(f"{reader.name}: field_ids refers to {table} {highest} of {size}")
+
+
+def _class_indices(data: bytes, offset: int, count: int) -> list[int]:
+    """The u16 ``class_idx`` that starts each of ``count`` items: one copy of the table
+    as u16s (put in host order), every fourth taken, in C."""
+    table = array("H")
+    table.frombytes(memoryview(data)[offset : offset + _FIELD_ID * count])
+    if sys.byteorder == "big":
+        table.byteswap()
+    return table[0 :: _FIELD_ID // 2].tolist()

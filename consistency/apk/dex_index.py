@@ -111,6 +111,7 @@ def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
     hosts: set[str] = set()
     stubs: list[str] = []
     fields: set[str] = set()
+    uris: set[str] = set()
     for start in _dex_starts(data, name):
         reader = _DexReader(data, name, start)
         class_types = reader.class_types()
@@ -121,6 +122,7 @@ def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
         hosts |= string_table_hosts(reader)
         stubs.extend(defined[i] for i in stub_class_positions(reader))
         fields.update(foreign_field_refs(reader, start, set(class_types)))
+        uris |= content_uri_strings(reader)
     return DexIndex(
         name=name,
         size=len(data),
@@ -130,7 +132,7 @@ def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
         hosts=frozenset(hosts),
         stub_classes=frozenset(stubs),
         foreign_field_refs=tuple(sorted(fields)),
-        content_uris=frozenset(content_uri_strings(data)),
+        content_uris=frozenset(uris),
     )
 
 

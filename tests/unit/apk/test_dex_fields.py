@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from consistency.apk import dex_uris
 from consistency.apk.dex_index import descriptor_to_java, external_field_refs, index_apk_dex, index_dex
-from consistency.apk.dex_uris import MAX_URIS, content_uri_strings
 from consistency.apk.facts import read_apk_facts
 from consistency.apk.zipread import ApkLimits, open_apk
 from consistency.errors import ApkReadError
 from tests.helpers.badfiles import patch_u32
-from tests.helpers.paths import SAMPLES, corpus_apks
+from tests.helpers.paths import SAMPLES, TEST_DATA, corpus_apks
 
 _FIELD_USE = re.compile(r"^\s*[si](?:get|put)\S* .*?(L[^;\s]+;)->([^:\s]+):", re.M)
 _CLASS = re.compile(r"^\.class .*?(L[^;\s]+;)", re.M)
@@ -149,15 +149,25 @@ def test_field_ids_out_of_class_order_are_still_read() -> None:
 
 # ------------------------------------------------------------- content:// strings
 
+PROVIDERS_DEX = TEST_DATA / "dex" / "providers.dex"
+"""Assembled from ``tests/data/dex/providers`` (``build.sh``): a call-log query through
+``CallLog$Calls.CONTENT_URI``, ``Uri.parse("content://sms/inbox")`` and a few strings
+around ``content://`` in sort order."""
 
-def test_content_uris_are_read_where_a_string_holds_them() -> None:
-    data = b"\x00\x13content://sms/inbox\x00\x05hello\x00\x1cquery content://call_log/calls failed\x00content://\x00"
-    assert content_uri_strings(data) == {"content://sms/inbox", "content://call_log/calls"}
+
+def test_providers_dex_fields_and_uris_are_what_its_source_says() -> None:
+    index = index_dex(PROVIDERS_DEX.read_bytes())
+    assert index.foreign_field_refs == (
+        "Landroid/os/Build$VERSION;->SDK_INT",
+        "Landroid/provider/CallLog$Calls;->CONTENT_URI",
+    )  # its own count and last fields are defined here, so not foreign
+    # the bare scheme says nothing, and a URI inside a longer string is not looked for
+    assert index.content_uris == {"content://sms/inbox", "content://com.android.calendar/events"}
 
 
-def test_content_uris_are_bounded() -> None:
-    data = b"".join(b"content://a%d\x00" % i for i in range(MAX_URIS + 50))
-    assert len(content_uri_strings(data)) == MAX_URIS
+def test_content_uris_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dex_uris, "MAX_URIS", 1)
+    assert len(index_dex(PROVIDERS_DEX.read_bytes()).content_uris) == 1
 
 
 @pytest.mark.corpus
