@@ -86,7 +86,7 @@ class CueEntry:
     role: str
     """``action``, ``negation``, ``negation_exception``, ``negated_object``,
     ``paired_open``, ``paired_continue``, ``scope_breaker``, ``exception``, ``first_party``,
-    ``third_party_actor``, ``anaphoric_subject``, ``share_target``, ``consent_condition``, ``source_marker``, ``inbound_marker``, ``user_recipient``, ``negative_condition``, ``processor_marker``, ``purpose_marker``, ``conditional``,
+    ``third_party_actor``, ``anaphoric_subject``, ``share_target``, ``consent_condition``, ``source_marker``, ``inbound_marker``, ``user_recipient``, ``negative_condition``, ``imperative_negation``, ``processor_marker``, ``purpose_marker``, ``conditional``,
     ``non_action``, ``non_statement_section`` or ``definition``."""
     action: str | None = None
     source: str = ""
@@ -151,6 +151,11 @@ class _Trie:
     root: _Node = field(default_factory=_Node)
     wild_lengths: set[int] = field(default_factory=set)
     _wild_lengths: list[int] = field(default_factory=list)
+    _shared: dict[Entry, Entry] = field(default_factory=dict)
+    """One object per distinct entry while compiling (thousands of phrases name the
+    same data type): the compiled trie is a third smaller and loads faster from
+    the knowledge cache. Entries are compared by value everywhere, so sharing
+    changes no result."""
 
     def add(self, phrase: str, layer: Layer, entry: Entry) -> None:
         words = phrase_tokens(phrase)
@@ -164,6 +169,7 @@ class _Trie:
                 node = node.wild.setdefault(stem, _Node())
             else:
                 node = node.exact.setdefault(word, _Node())
+        entry = self._shared.setdefault(entry, entry)
         bucket = node.entries.setdefault(layer, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -185,6 +191,7 @@ class _Trie:
 
     def freeze(self) -> None:
         self._wild_lengths = sorted(self.wild_lengths)
+        self._shared = {}
 
 
 class Lexicon:
@@ -352,6 +359,7 @@ CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every
     "inbound_markers": "inbound_marker",
     "user_recipients": "user_recipient",
     "negative_conditions": "negative_condition",
+    "imperative_negations": "imperative_negation",
     "processor_markers": "processor_marker",
     "purpose_markers": "purpose_marker",
     "scope_limiters": "scope_limiter",
