@@ -91,7 +91,10 @@ They decide the severity, and in three cases the class:
 5   what matters stays high                     advertising ID unmentioned; identity SDK and its
                                                 data unnamed; "we collect nothing" with a tracking
                                                 SDK (``contradicted``); a denial against a used API
-6   evidence strength                           SDK seen only through meta-data keys: info
+6   evidence strength                           SDK seen only through meta-data keys: info;
+                                                omitted through declared permissions whose API
+                                                is never referenced: at most medium
+                                                (``unused_permission``)
 7   unreadable policy                           omitted becomes ``unknown`` (info)
 8   every message names the rule that decided   "... Rule: named SDK, data disclosed by reference."
 ==  ==========================================  ===================================================

@@ -91,6 +91,7 @@ class _SeveritySettings(BaseModel):
     identity_sdk_unnamed: SeverityName | None = None
     by_reference: SeverityName | None = None
     storage_access: SeverityName | None = None
+    unused_permission: SeverityName | None = None
     sdk_data_unnamed: SeverityName | None = None
     nothing_collected_contradicted: SeverityName | None = None
     denial_contradicted: SeverityName | None = None

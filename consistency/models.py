@@ -188,6 +188,12 @@ class ApkFacts:
     """``META-INF/*.version`` files, which Gradle packages per library."""
     assets: tuple[str, ...] = ()
     """Paths under ``assets/`` (without that prefix), sorted."""
+    field_refs: frozenset[str] = frozenset()
+    """Fields the code references but does not define, as
+    ``Landroid/provider/CallLog$Calls;->CONTENT_URI``: how content providers are
+    reached (their ``Uri`` constants are never inlined)."""
+    content_uris: frozenset[str] = frozenset()
+    """``content://`` URIs written as strings in the code (``content://sms/inbox``)."""
 
 
 # ------------------------------------------------------ APK + tables: the profile

@@ -34,6 +34,12 @@ by_reference               low       omitted, but the policy names every SDK tha
 storage_access             medium    reached only through storage permissions, which
                                      mean file access, not collection of the files
                                      (at most medium, rubric 2) unless an SDK uploads files
+unused_permission          medium    omitted, reached through no bundled SDK, and every
+                                     dangerous permission in effect that reaches it is
+                                     declared while its API (methods, provider fields or
+                                     URIs in permissions.yaml) is never referenced: a
+                                     declared-but-unused permission (at most medium,
+                                     rubric 6)
 sdk_data_unnamed           medium    omitted, taken by SDKs that neither identify the
                                      user nor read the advertising ID, and reached through
                                      no dangerous permission in effect whose API is used
@@ -94,6 +100,9 @@ RULES: dict[str, Rule] = {
     "identity_sdk_unnamed": Rule("high", "a sign-in or payment SDK the policy does not name or cover"),
     "by_reference": Rule("low", "named SDK, data disclosed by reference"),
     "storage_access": Rule("medium", "storage permission: file access, not collection of the files"),
+    "unused_permission": Rule(
+        "medium", "the permission is declared, but the code never references an API it guards"
+    ),
     "sdk_data_unnamed": Rule("medium", "taken by an SDK the policy does not name"),
     "nothing_collected_contradicted": Rule(
         "high", "the policy says nothing is collected, yet a bundled ad or analytics SDK takes it"
@@ -286,8 +295,15 @@ def data_rule(case: DataCase, mappings: Mappings, signals: AppSignals) -> tuple[
     ]
     if strong and not unnamed and not sensitive_perms:
         return "vague", "by_reference"
-    if perms and all(_permission_flag(mappings, p.id, "file_access") for p in perms) and not strong:
-        return status, "" if signals.uploads_files else "storage_access"
+    if (
+        perms
+        and all(_permission_flag(mappings, p.id, "file_access") for p in perms)
+        and not strong
+        and not signals.uploads_files
+    ):
+        return status, "storage_access"
+    if not strong and _only_unused_permissions(perms):
+        return status, "unused_permission"
     if strong and not sensitive_perms:
         return status, "sdk_data_unnamed"
     return status, ""
@@ -360,6 +376,15 @@ def sdk_rule(hit: SdkHit, status: FindingClass, mappings: Mappings, signals: App
 
 def _sensitive(source: DataSource) -> bool:
     return source.dangerous and source.in_effect and source.api_used is not False
+
+
+def _only_unused_permissions(perms: list[DataSource]) -> bool:
+    """Some dangerous permission in effect reaches the data, and the code references
+    the API of none of them (``api_used`` False, never None: a permission whose API
+    the tables cannot check is never called unused). Only those permissions make an
+    omission high, so the others do not matter here."""
+    granted = [p for p in perms if p.dangerous and p.in_effect]
+    return bool(granted) and all(p.api_used is False for p in granted)
 
 
 def _permission_flag(mappings: Mappings, name: str, flag: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import ApkFacts, DexSummary, NativeLib
-from .dex_index import DexIndex, external_api_refs
+from .dex_index import DexIndex, external_api_refs, external_field_refs
 from .manifest import Manifest
 
 
@@ -52,5 +52,7 @@ def assemble_facts(
         api_refs=external_api_refs(indexes),
         hosts=frozenset(h for i in indexes for h in i.hosts),
         stub_classes=frozenset(c for i in indexes for c in i.stub_classes),
+        field_refs=external_field_refs(indexes),
+        content_uris=frozenset(u for i in indexes for u in i.content_uris),
         **extra,
     )

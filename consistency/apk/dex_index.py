@@ -75,6 +75,12 @@ class DexIndex:
     """Host-like names in the string table (see ``dex_strings``)."""
     stub_classes: frozenset[str] = frozenset()
     """Defined classes that hold no code (see ``dex_stubs``)."""
+    foreign_field_refs: tuple[str, ...] = ()
+    """The ``field_ids`` entries whose class this DEX does not define, as
+    ``Lpkg/Cls;->NAME``, sorted (see ``dex_fields``): provider URIs and other
+    framework constants that are objects, hence never inlined."""
+    content_uris: frozenset[str] = frozenset()
+    """``content://`` URIs written as strings (see ``dex_uris``)."""
 
 
 def descriptor_to_java(desc: str) -> str:
@@ -94,14 +100,18 @@ def java_to_descriptor(name: str) -> str:
 def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
     """Index one DEX file (a v41 container: every DEX inside it). Raises
     :class:`ApkReadError` naming the entry and the table at fault on any bad DEX."""
+    from .dex_fields import foreign_field_refs
     from .dex_strings import string_table_hosts
     from .dex_stubs import stub_class_positions
+    from .dex_uris import content_uri_strings
 
     classes: list[str] = []
     refs: set[str] = set()
     count = 0
     hosts: set[str] = set()
     stubs: list[str] = []
+    fields: set[str] = set()
+    uris: set[str] = set()
     for start in _dex_starts(data, name):
         reader = _DexReader(data, name, start)
         class_types = reader.class_types()
@@ -111,6 +121,8 @@ def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
         refs.update(reader.method_refs(reader.method_keys(foreign_to=set(class_types))))
         hosts |= string_table_hosts(reader)
         stubs.extend(defined[i] for i in stub_class_positions(reader))
+        fields.update(foreign_field_refs(reader, start, set(class_types)))
+        uris |= content_uri_strings(reader)
     return DexIndex(
         name=name,
         size=len(data),
@@ -119,6 +131,8 @@ def index_dex(data: bytes, name: str = "classes.dex") -> DexIndex:
         method_ref_count=count,
         hosts=frozenset(hosts),
         stub_classes=frozenset(stubs),
+        foreign_field_refs=tuple(sorted(fields)),
+        content_uris=frozenset(uris),
     )
 
 
@@ -156,10 +170,20 @@ def external_api_refs(indexes: Iterable[DexIndex]) -> frozenset[str]:
     """Method references whose class no DEX of the app defines: calls into the
     Android framework or other code the app does not ship, in ``Lpkg/Cls;->name`` form."""
     indexes = tuple(indexes)
+    return _not_defined(indexes, (ref for index in indexes for ref in index.foreign_refs))
+
+
+def external_field_refs(indexes: Iterable[DexIndex]) -> frozenset[str]:
+    """Field references whose class no DEX of the app defines (framework constants
+    such as ``Landroid/provider/CallLog$Calls;->CONTENT_URI``)."""
+    indexes = tuple(indexes)
+    return _not_defined(indexes, (ref for index in indexes for ref in index.foreign_field_refs))
+
+
+def _not_defined(indexes: Sequence[DexIndex], refs: Iterable[str]) -> frozenset[str]:
+    """The ``Lpkg/Cls;->name`` references whose class no DEX of these defines."""
     defined = {java_to_descriptor(cls) for index in indexes for cls in index.classes}
-    return frozenset(
-        ref for index in indexes for ref in index.foreign_refs if ref[: ref.index("->")] not in defined
-    )
+    return frozenset(ref for ref in refs if ref[: ref.index("->")] not in defined)
 
 
 # ------------------------------------------------------------------ internals

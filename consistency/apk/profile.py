@@ -80,6 +80,25 @@ def _reaches_older_devices(
     return lowest <= until or (target_sdk is not None and target_sdk <= until)
 
 
+def api_used(spec: PermissionSpec, facts: ApkFacts) -> bool | None:
+    """Whether the code references a platform API the permission guards: a method,
+    a field (a provider's ``CONTENT_URI``) or a provider URI written as a string.
+    None when the table lists none, so "unused" is never claimed without a way to see use."""
+    if not (spec.apis or spec.fields or spec.content_uris):
+        return None
+    return (
+        any(api in facts.api_refs for api in spec.apis)
+        or any(field in facts.field_refs for field in spec.fields)
+        or any(_names_provider(found, uri) for uri in spec.content_uris for found in facts.content_uris)
+    )
+
+
+def _names_provider(found: str, uri: str) -> bool:
+    """``found`` is ``uri`` or goes on from it past a path, query or fragment boundary
+    (``content://sms/inbox`` names ``content://sms``; ``content://sms2`` does not)."""
+    return found.startswith(uri) and (len(found) == len(uri) or found[len(uri)] in "/?#")
+
+
 def build_profile(facts: ApkFacts, mappings: Mappings) -> AppProfile:
     """What the policy must cover: detected SDKs and reachable data, sorted."""
     sdks = match_sdks(
@@ -104,7 +123,7 @@ def build_profile(facts: ApkFacts, mappings: Mappings) -> AppProfile:
             id=spec.name,
             dangerous=spec.protection in SENSITIVE_PROTECTIONS,
             in_effect=use.in_effect,
-            api_used=any(api in facts.api_refs for api in spec.apis) if spec.apis else None,
+            api_used=api_used(spec, facts),
         )
         for data_type in use.data_types:
             sources[data_type][("permission", spec.name)] = source

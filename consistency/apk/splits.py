@@ -114,6 +114,7 @@ def merge_split_facts(
     classes = frozenset(c for f in every for c in f.classes)
     defined = {java_to_descriptor(c) for c in classes}
     api_refs = frozenset(r for f in every for r in f.api_refs if r[: r.index("->")] not in defined)
+    field_refs = frozenset(r for f in every for r in f.field_refs if r[: r.index("->")] not in defined)
     size = path.stat().st_size
     return dataclasses.replace(
         base,
@@ -129,6 +130,8 @@ def merge_split_facts(
         ),
         classes=classes,
         api_refs=api_refs,
+        field_refs=field_refs,
+        content_uris=frozenset(u for f in every for u in f.content_uris),
         notes=tuple(dict.fromkeys([*notes, *base.notes])),
         container=container,
         parts=tuple(member for member, _ in parts),

@@ -19,6 +19,8 @@ TABLES_SCHEMA_VERSION = 1
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _API = re.compile(r"^L[A-Za-z0-9_$/]+;->[A-Za-z0-9_$<>]+$")
+_FIELD = re.compile(r"^L[A-Za-z0-9_$/]+;->[A-Za-z_$][A-Za-z0-9_$]*$")
+_CONTENT_URI = re.compile(r"^content://[a-z0-9][a-z0-9._-]*(/[A-Za-z0-9._-]+)*$")
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 DATA_TYPE_ID_PATTERN = r"^[a-z][a-z_]*\.[a-z][a-z_]*$"
 """``category.type``: the part before the dot is the id of the type's category."""
@@ -173,6 +175,15 @@ class PermissionSpec(_Closed):
     """Platform methods guarded by this permission, as
     ``Landroid/location/LocationManager;->getLastKnownLocation``; a reference to
     any of them in the DEX is evidence the permission is really used."""
+    fields: tuple[str, ...] = ()
+    """Platform fields whose use needs this permission, as
+    ``Landroid/provider/CallLog$Calls;->CONTENT_URI``: a content provider is reached
+    through its ``Uri`` constant, not a guarded method. Only object constants:
+    ``String`` and ``int`` constants are inlined by the compiler and leave no reference."""
+    content_uris: tuple[str, ...] = ()
+    """``content://`` URIs of the providers this permission guards, written as an
+    app's code spells them (``content://sms``): a string in the DEX equal to one, or
+    continuing it with ``/``, ``?`` or ``#``, is evidence the permission is used."""
     policy_names: Phrases = Phrases()
     """How policies name the permission itself ("microphone permission",
     "permission to send text messages"): such a mention discloses its data types."""
@@ -208,6 +219,25 @@ class PermissionSpec(_Closed):
             if not _API.match(api):
                 raise ValueError(f"api {api!r} is not of the form Lpkg/Cls;->method (no prototype)")
         return apis
+
+    @field_validator("fields")
+    @classmethod
+    def _field_form(cls, fields: tuple[str, ...]) -> tuple[str, ...]:
+        """The DEX index yields ``Lpkg/Cls;->NAME`` without the field's type."""
+        for field in fields:
+            if not _FIELD.match(field):
+                raise ValueError(f"field {field!r} is not of the form Lpkg/Cls;->NAME (no type)")
+        return fields
+
+    @field_validator("content_uris")
+    @classmethod
+    def _uri_form(cls, uris: tuple[str, ...]) -> tuple[str, ...]:
+        """A lowercase authority and path segments, no trailing ``/`` (the match adds
+        the boundary), so a misspelt entry is refused rather than never matching."""
+        for uri in uris:
+            if not _CONTENT_URI.match(uri):
+                raise ValueError(f"content URI {uri!r} is not of the form content://authority[/path]")
+        return uris
 
     @model_validator(mode="after")
     def _range(self) -> PermissionSpec:

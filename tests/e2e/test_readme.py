@@ -27,7 +27,7 @@ def test_library_example_runs_and_finds_the_contradiction() -> None:
     )
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    # rubric rule 5: READ_CONTACTS is requested but its API never called, so the denial is
-    # contradicted at medium, not high (denial_weakly_contradicted)
-    assert any(line.startswith("contradicted medium contacts.contacts") for line in lines)
+    # rubric rule 5: the app queries the contacts provider (ContactsContract...Phone.CONTENT_URI,
+    # a field reference), so the denial is contradicted by a used API: high (denial_contradicted)
+    assert any(line.startswith("contradicted high contacts.contacts") for line in lines)
     assert any(line.startswith("omitted medium tencent-bugly") for line in lines)

@@ -123,6 +123,42 @@ def test_a_missing_field_is_reported_at_its_entry(tables: Path) -> None:
     assert "vendor" in problem.message and "Field required" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        (
+            "fields",
+            "android.provider.CallLog.Calls.CONTENT_URI",
+            "field 'android.provider.CallLog.Calls.CONTENT_URI' is not of the form Lpkg/Cls;->NAME (no type)",
+        ),
+        (
+            "fields",
+            "Landroid/provider/CallLog$Calls;->CONTENT_URI:Landroid/net/Uri;",
+            "field 'Landroid/provider/CallLog$Calls;->CONTENT_URI:Landroid/net/Uri;' is not of the form "
+            "Lpkg/Cls;->NAME (no type)",
+        ),
+        (
+            "content_uris",
+            "content://call_log/",
+            "content URI 'content://call_log/' is not of the form content://authority[/path]",
+        ),
+        ("content_uris", "call_log", "content URI 'call_log' is not of the form content://authority[/path]"),
+    ],
+    ids=["java-name", "with-type", "trailing-slash", "no-scheme"],
+)
+def test_a_bad_field_or_content_uri_is_a_schema_error(
+    tmp_path: Path, key: str, value: str, message: str
+) -> None:
+    """Any other spelling than the DEX index's would silently never match."""
+    bad = {"name": "android.permission.READ_CALL_LOG", "protection": "dangerous", key: [value]}
+    directory = write_tables(tmp_path / "t", permissions=[bad])
+    path = directory / "permissions.yaml"
+    prefix = "permissions[0] (android.permission.READ_CALL_LOG)"
+    assert {(p.line, p.message) for p in problems_in(directory)} == {
+        (line_of(path, f"{key}:"), f"{prefix}.{key}: Value error, {message}")
+    }
+
+
 def test_a_wrong_type_is_reported_at_the_value(tables: Path) -> None:
     path = tables / "permissions.yaml"
     rewrite(path, "  protection: dangerous", "  protection: dangerous\n  added_in: soon")

@@ -274,3 +274,49 @@ def test_detection_confidence_low_is_weak_evidence(confidence, severity):
     hit = dataclasses.replace(ANALYTICS, confidence=confidence)
     found = run(app_profile({}, sdks=[hit]), silent_policy().build())
     assert found[hit.sdk_id].severity == severity
+
+
+UNUSED_MIC = permission_source("RECORD_AUDIO", api_used=False)
+
+
+@pytest.mark.parametrize(
+    ("sources", "rule", "severity"),
+    [
+        ([UNUSED_MIC], "unused_permission", "medium"),
+        ([permission_source("RECORD_AUDIO", api_used=True)], "", "high"),
+        # no API listed for it: the tables cannot tell, so it is never called unused
+        ([permission_source("RECORD_AUDIO", api_used=None)], "", "high"),
+        # one used permission among unused ones keeps it high
+        ([UNUSED_MIC, permission_source("BIND_VOICE_INTERACTION", api_used=True)], "", "high"),
+        # a permission not in effect made it medium anyway: only the granted ones count
+        (
+            [UNUSED_MIC, permission_source("WRITE_VOICEMAIL", in_effect=False, api_used=None)],
+            "unused_permission",
+            "medium",
+        ),
+    ],
+    ids=["unused", "used", "not-checkable", "one-used", "other-not-in-effect"],
+)
+def test_an_omission_through_an_unused_permission_is_at_most_medium(sources, rule, severity):
+    f = run(app_profile({"audio.recordings": sources}), silent_policy().build())["audio.recordings"]
+    assert (f.status, f.rule, f.severity) == ("omitted", rule, severity)
+    if rule:
+        assert f.message.endswith(
+            "Rule: the permission is declared, but the code never references an API it guards."
+        )
+
+
+def test_an_unused_permission_does_not_lower_what_an_sdk_takes():
+    """An unnamed identity SDK taking the data keeps its own rule, whatever the permission."""
+    profile = app_profile(
+        {"personal.email": [permission_source("GET_ACCOUNTS", api_used=False), sdk_source("google-sign-in")]},
+        sdks=[SIGN_IN],
+    )
+    f = run(profile, silent_policy().build())["personal.email"]
+    assert (f.rule, f.severity) == ("identity_sdk_unnamed", "high")
+
+
+def test_unused_storage_with_a_file_uploading_sdk_is_capped_as_unused():
+    unused = permission_source("READ_EXTERNAL_STORAGE", api_used=False)
+    found = run(app_profile({"audio.music": [unused]}, sdks=[STORAGE_SDK]), silent_policy().build())
+    assert (found["audio.music"].rule, found["audio.music"].severity) == ("unused_permission", "medium")
