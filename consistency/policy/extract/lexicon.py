@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .hanzi import fold_chinese  # issue 12: Traditional forms match Simplified phrases
 
@@ -95,8 +95,10 @@ class CueEntry:
 Entry = DataEntry | PartyEntry | ExcludedEntry | CueEntry
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One match token. A named tuple rather than a frozen dataclass: a policy has
+    tens of thousands of tokens, and a tuple is built at a third of the cost."""
+
     text: str
     """Lower-cased, apostrophes normalised."""
     start: int
@@ -138,19 +140,23 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 
 
 class _Node:
-    __slots__ = ("exact", "wild", "entries")
+    __slots__ = ("exact", "wild", "entries", "wild_lengths", "mention", "cue")
 
     def __init__(self) -> None:
         self.exact: dict[str, _Node] = {}
         self.wild: dict[str, _Node] = {}
         self.entries: dict[str, list[Entry]] = {}
+        self.wild_lengths: tuple[int, ...] = ()
+        """Lengths of this node's wildcard stems, shortest first (set by ``freeze``)."""
+        self.mention: tuple[Entry, ...] = ()
+        self.cue: tuple[Entry, ...] = ()
+        """``entries`` of each layer as a tuple (set by ``freeze``), so the scan reads
+        an attribute instead of looking up and copying a list for every node it passes."""
 
 
 @dataclass
 class _Trie:
     root: _Node = field(default_factory=_Node)
-    wild_lengths: set[int] = field(default_factory=set)
-    _wild_lengths: list[int] = field(default_factory=list)
 
     def add(self, phrase: str, layer: Layer, entry: Entry) -> None:
         words = phrase_tokens(phrase)
@@ -159,9 +165,7 @@ class _Trie:
         node = self.root
         for word in words:
             if word.endswith("*"):
-                stem = word[:-1]
-                self.wild_lengths.add(len(stem))
-                node = node.wild.setdefault(stem, _Node())
+                node = node.wild.setdefault(word[:-1], _Node())
             else:
                 node = node.exact.setdefault(word, _Node())
         bucket = node.entries.setdefault(layer, [])
@@ -172,10 +176,10 @@ class _Trie:
         """The nodes one word leads to: its literal child and any wildcard stem it starts with."""
         child = node.exact.get(word)
         found = [] if child is None else [child]
-        if node.wild:
+        if node.wild_lengths:
             wild = node.wild
             size = len(word)
-            for n in self._wild_lengths:
+            for n in node.wild_lengths:
                 if n > size:
                     break
                 child = wild.get(word[:n])
@@ -184,7 +188,15 @@ class _Trie:
         return found
 
     def freeze(self) -> None:
-        self._wild_lengths = sorted(self.wild_lengths)
+        """Precompute what the scan reads at every node (after the last ``add``)."""
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            stack += node.exact.values()
+            stack += node.wild.values()
+            node.wild_lengths = tuple(sorted({len(stem) for stem in node.wild}))
+            node.mention = tuple(node.entries.get("mention", ()))
+            node.cue = tuple(node.entries.get("cue", ()))
 
 
 class Lexicon:
@@ -198,46 +210,61 @@ class Lexicon:
         """Tokens, mention matches and cue matches of a text (offsets shifted by ``offset``)."""
         tokens = tokenize(text, offset)
         mentions, cues = self._scan_tokens(tokens)
-        spans = [(m.first_token, m.last_token) for m in mentions]
-        cues = [
-            c
-            for c in cues
-            if _kept_inside(c) or not any(a <= c.first_token and c.last_token <= b for a, b in spans)
-        ]
+        if mentions:
+            spans = [(m.first_token, m.last_token) for m in mentions]
+            cues = [
+                c
+                for c in cues
+                if not any(a <= c.first_token and c.last_token <= b for a, b in spans) or _kept_inside(c)
+            ]
         return tokens, mentions, cues
 
     def _scan_tokens(self, tokens: list[Token]) -> tuple[list[Match], list[Match]]:
         """Leftmost-longest matching, independently per layer (the rule the table
-        tests use too): the longest phrase at the first token where one starts."""
-        candidates: dict[str, list[Match]] = {"mention": [], "cue": []}
+        tests use too): the longest phrase at the first token where one starts.
+        A layer whose last match still covers token ``i`` takes nothing starting
+        there, so the walk from ``i`` is skipped when both layers are covered."""
+        mentions: list[Match] = []
+        cues: list[Match] = []
+        free_mention = free_cue = 0
         children = self._trie.children
         root = self._trie.root
-        count = len(tokens)
+        words = [t.text for t in tokens]
+        count = len(words)
         for i in range(count):
-            best: dict[str, tuple[int, list[_Node]]] = {}
-            frontier = [root]
-            j = i
-            while frontier and j < count:
-                frontier = [child for node in frontier for child in children(node, tokens[j].text)]
+            if i < free_mention and i < free_cue:
+                continue
+            frontier = children(root, words[i])
+            mention_end = cue_end = 0
+            mention_nodes: list[_Node] = []
+            cue_nodes: list[_Node] = []
+            j = i + 1
+            while frontier:
+                ending = [node for node in frontier if node.mention]
+                if ending:
+                    mention_end, mention_nodes = j, ending
+                ending = [node for node in frontier if node.cue]
+                if ending:
+                    cue_end, cue_nodes = j, ending
+                if j == count:
+                    break
+                word = words[j]
+                frontier = [child for node in frontier for child in children(node, word)]
                 j += 1
-                for layer in ("mention", "cue"):
-                    ending = [node for node in frontier if layer in node.entries]
-                    if ending:
-                        best[layer] = (j, ending)
-            for layer, (end, nodes) in best.items():
-                entries = _dedupe(e for node in nodes for e in node.entries[layer])
-                candidates[layer].append(Match(tokens[i].start, tokens[end - 1].end, i, end, entries))
-        return _leftmost_longest(candidates["mention"]), _leftmost_longest(candidates["cue"])
+            if mention_end and i >= free_mention:
+                mentions.append(_match(tokens, i, mention_end, [n.mention for n in mention_nodes]))
+                free_mention = mention_end
+            if cue_end and i >= free_cue:
+                cues.append(_match(tokens, i, cue_end, [n.cue for n in cue_nodes]))
+                free_cue = cue_end
+        return mentions, cues
 
 
-def _leftmost_longest(candidates: list[Match]) -> list[Match]:
-    taken: list[Match] = []
-    free = 0
-    for match in candidates:
-        if match.first_token >= free:
-            taken.append(match)
-            free = match.last_token
-    return taken
+def _match(tokens: list[Token], first: int, end: int, groups: list[tuple[Entry, ...]]) -> Match:
+    """The match of tokens ``first`` to ``end`` (exclusive) with the entries of every
+    node that ends there (a node's own entries are already distinct)."""
+    entries = groups[0] if len(groups) == 1 else _dedupe(e for group in groups for e in group)
+    return Match(tokens[first].start, tokens[end - 1].end, first, end, entries)
 
 
 _ROLES_KEPT_INSIDE_MENTIONS = frozenset({"user_recipient"})
