@@ -140,7 +140,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 
 
 class _Node:
-    __slots__ = ("exact", "wild", "entries", "wild_lengths", "mention", "cue")
+    __slots__ = ("exact", "wild", "entries", "wild_lengths", "wild_gate", "mention", "cue")
 
     def __init__(self) -> None:
         self.exact: dict[str, _Node] = {}
@@ -148,6 +148,9 @@ class _Node:
         self.entries: dict[str, list[Entry]] = {}
         self.wild_lengths: tuple[int, ...] = ()
         """Lengths of this node's wildcard stems, shortest first (set by ``freeze``)."""
+        self.wild_gate: frozenset[str] = frozenset()
+        """The stems cut to the shortest length: a word whose start is not among them
+        starts no stem, so most words cost one look-up instead of one per length."""
         self.mention: tuple[Entry, ...] = ()
         self.cue: tuple[Entry, ...] = ()
         """``entries`` of each layer as a tuple (set by ``freeze``), so the scan reads
@@ -176,7 +179,7 @@ class _Trie:
         """The nodes one word leads to: its literal child and any wildcard stem it starts with."""
         child = node.exact.get(word)
         found = [] if child is None else [child]
-        if node.wild_lengths:
+        if node.wild_lengths and word[: node.wild_lengths[0]] in node.wild_gate:
             wild = node.wild
             size = len(word)
             for n in node.wild_lengths:
@@ -195,6 +198,8 @@ class _Trie:
             stack += node.exact.values()
             stack += node.wild.values()
             node.wild_lengths = tuple(sorted({len(stem) for stem in node.wild}))
+            if node.wild_lengths:
+                node.wild_gate = frozenset(stem[: node.wild_lengths[0]] for stem in node.wild)
             node.mention = tuple(node.entries.get("mention", ()))
             node.cue = tuple(node.entries.get("cue", ()))
 
@@ -211,12 +216,7 @@ class Lexicon:
         tokens = tokenize(text, offset)
         mentions, cues = self._scan_tokens(tokens)
         if mentions:
-            spans = [(m.first_token, m.last_token) for m in mentions]
-            cues = [
-                c
-                for c in cues
-                if not any(a <= c.first_token and c.last_token <= b for a, b in spans) or _kept_inside(c)
-            ]
+            cues = list(_outside(cues, mentions))
         return tokens, mentions, cues
 
     def _scan_tokens(self, tokens: list[Token]) -> tuple[list[Match], list[Match]]:
@@ -258,6 +258,21 @@ class Lexicon:
                 cues.append(_match(tokens, i, cue_end, [n.cue for n in cue_nodes]))
                 free_cue = cue_end
         return mentions, cues
+
+
+def _outside(cues: list[Match], mentions: list[Match]) -> Iterable[Match]:
+    """The cues not lying inside a mention (but those kept inside, see below). Both
+    lists are in token order and mentions do not overlap, so the only mention that
+    can hold a cue is the first one ending after the cue starts: one sweep."""
+    k, count = 0, len(mentions)
+    for cue in cues:
+        while k < count and mentions[k].last_token <= cue.first_token:
+            k += 1
+        holder = mentions[k] if k < count else None
+        if holder is None or holder.first_token > cue.first_token or cue.last_token > holder.last_token:
+            yield cue
+        elif _kept_inside(cue):
+            yield cue
 
 
 def _match(tokens: list[Token], first: int, end: int, groups: list[tuple[Entry, ...]]) -> Match:
