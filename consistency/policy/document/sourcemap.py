@@ -125,7 +125,10 @@ def _words(text: str) -> tuple[list[str], list[int]]:
     words = pieces[1::2]
     if text.isascii():
         return [w.lower() for w in words], starts
-    return [w.lower() if w.isascii() else _fold(w) for w in words], starts
+    folded: dict[str, str] = {}  # Chinese text is a few thousand distinct characters, repeated
+    return [
+        w.lower() if w.isascii() else folded.get(w) or folded.setdefault(w, _fold(w)) for w in words
+    ], starts
 
 
 def _source_words(source: str, fmt: str) -> tuple[list[str], list[int]]:
