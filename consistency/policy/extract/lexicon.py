@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .hanzi import fold_chinese  # issue 12: Traditional forms match Simplified phrases
@@ -139,50 +139,62 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-class _Node:
-    __slots__ = ("exact", "wild", "entries", "wild_lengths", "wild_gate", "mention", "cue")
+class _Trie:
+    """The phrases as a trie whose nodes are numbers: per node, a dict from word to
+    child number, and (once frozen) the entries ending there. Why numbers and not
+    node objects: dicts of strings to integers are not tracked by Python's garbage
+    collector, and a lexicon of node objects was over half of the objects every
+    full collection walks, a tenth of a long policy's reading."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, _Node] = {}
-        self.wild: dict[str, _Node] = {}
-        self.entries: dict[str, list[Entry]] = {}
-        self.wild_lengths: tuple[int, ...] = ()
-        """Lengths of this node's wildcard stems, shortest first (set by ``freeze``)."""
-        self.wild_gate: frozenset[str] = frozenset()
-        """The stems cut to the shortest length: a word whose start is not among them
-        starts no stem, so most words cost one look-up instead of one per length."""
-        self.mention: tuple[Entry, ...] = ()
-        self.cue: tuple[Entry, ...] = ()
-        """``entries`` of each layer as a tuple (set by ``freeze``), so the scan reads
-        an attribute instead of looking up and copying a list for every node it passes."""
+        self.exact: list[dict[str, int]] = [{}]
+        self.wild: list[dict[str, int]] = [{}]
+        """Per node: the wildcard stems ("locat" of "locat*") and their children."""
+        self.entries: list[dict[str, list[Entry]]] = [{}]
+        """Per node, per layer: the entries of the phrases ending there (while adding)."""
+        self.wild_lengths: list[tuple[int, ...]] = []
+        """Per node: the lengths of its wildcard stems, shortest first (set by ``freeze``)."""
+        self.wild_gate: list[frozenset[str] | None] = []
+        """Per node: its stems cut to the shortest length; a word whose start is not among
+        them starts no stem, so most words cost one look-up instead of one per length."""
+        self.mention: list[tuple[Entry, ...]] = []
+        self.cue: list[tuple[Entry, ...]] = []
+        """Per node: the entries of each layer as a tuple (set by ``freeze``); equal entries
+        and equal tuples are one object each, so the collector has few objects to walk."""
+        self._entries: dict[Entry, Entry] = {}
 
-
-@dataclass
-class _Trie:
-    root: _Node = field(default_factory=_Node)
+    def _child(self, table: list[dict[str, int]], node: int, word: str) -> int:
+        child = table[node].get(word)
+        if child is None:
+            child = table[node][word] = len(self.exact)
+            self.exact.append({})
+            self.wild.append({})
+            self.entries.append({})
+        return child
 
     def add(self, phrase: str, layer: Layer, entry: Entry) -> None:
         words = phrase_tokens(phrase)
         if not words:
             return
-        node = self.root
+        node = 0
         for word in words:
             if word.endswith("*"):
-                node = node.wild.setdefault(word[:-1], _Node())
+                node = self._child(self.wild, node, word[:-1])
             else:
-                node = node.exact.setdefault(word, _Node())
-        bucket = node.entries.setdefault(layer, [])
+                node = self._child(self.exact, node, word)
+        bucket = self.entries[node].setdefault(layer, [])
         if entry not in bucket:
-            bucket.append(entry)
+            bucket.append(self._entries.setdefault(entry, entry))
 
-    def children(self, node: _Node, word: str) -> list[_Node]:
+    def children(self, node: int, word: str) -> list[int]:
         """The nodes one word leads to: its literal child and any wildcard stem it starts with."""
-        child = node.exact.get(word)
+        child = self.exact[node].get(word)
         found = [] if child is None else [child]
-        if node.wild_lengths and word[: node.wild_lengths[0]] in node.wild_gate:
-            wild = node.wild
+        gate = self.wild_gate[node]
+        if gate is not None and word[: self.wild_lengths[node][0]] in gate:
+            wild = self.wild[node]
             size = len(word)
-            for n in node.wild_lengths:
+            for n in self.wild_lengths[node]:
                 if n > size:
                     break
                 child = wild.get(word[:n])
@@ -192,16 +204,17 @@ class _Trie:
 
     def freeze(self) -> None:
         """Precompute what the scan reads at every node (after the last ``add``)."""
-        stack = [self.root]
-        while stack:
-            node = stack.pop()
-            stack += node.exact.values()
-            stack += node.wild.values()
-            node.wild_lengths = tuple(sorted({len(stem) for stem in node.wild}))
-            if node.wild_lengths:
-                node.wild_gate = frozenset(stem[: node.wild_lengths[0]] for stem in node.wild)
-            node.mention = tuple(node.entries.get("mention", ()))
-            node.cue = tuple(node.entries.get("cue", ()))
+        tuples: dict[tuple[Entry, ...], tuple[Entry, ...]] = {}
+        for node, wild in enumerate(self.wild):
+            lengths = tuple(sorted({len(stem) for stem in wild}))
+            self.wild_lengths.append(lengths)
+            self.wild_gate.append(frozenset(stem[: lengths[0]] for stem in wild) if lengths else None)
+            entries = self.entries[node]
+            for layer, per_node in (("mention", self.mention), ("cue", self.cue)):
+                found = tuple(entries.get(layer, ()))
+                per_node.append(tuples.setdefault(found, found))
+        self.entries = []
+        self._entries = {}
 
 
 class Lexicon:
@@ -228,22 +241,22 @@ class Lexicon:
         cues: list[Match] = []
         free_mention = free_cue = 0
         children = self._trie.children
-        root = self._trie.root
+        mention, cue = self._trie.mention, self._trie.cue
         words = [t.text for t in tokens]
         count = len(words)
         for i in range(count):
             if i < free_mention and i < free_cue:
                 continue
-            frontier = children(root, words[i])
+            frontier = children(0, words[i])
             mention_end = cue_end = 0
-            mention_nodes: list[_Node] = []
-            cue_nodes: list[_Node] = []
+            mention_nodes: list[int] = []
+            cue_nodes: list[int] = []
             j = i + 1
             while frontier:
-                ending = [node for node in frontier if node.mention]
+                ending = [node for node in frontier if mention[node]]
                 if ending:
                     mention_end, mention_nodes = j, ending
-                ending = [node for node in frontier if node.cue]
+                ending = [node for node in frontier if cue[node]]
                 if ending:
                     cue_end, cue_nodes = j, ending
                 if j == count:
@@ -252,10 +265,10 @@ class Lexicon:
                 frontier = [child for node in frontier for child in children(node, word)]
                 j += 1
             if mention_end and i >= free_mention:
-                mentions.append(_match(tokens, i, mention_end, [n.mention for n in mention_nodes]))
+                mentions.append(_match(tokens, i, mention_end, [mention[n] for n in mention_nodes]))
                 free_mention = mention_end
             if cue_end and i >= free_cue:
-                cues.append(_match(tokens, i, cue_end, [n.cue for n in cue_nodes]))
+                cues.append(_match(tokens, i, cue_end, [cue[n] for n in cue_nodes]))
                 free_cue = cue_end
         return mentions, cues
 
@@ -304,7 +317,7 @@ def compile_lexicon(mappings: Mappings) -> Lexicon:
     _add_data_phrases(trie, mappings)
     _add_party_phrases(trie, mappings)
     _add_cues(trie, mappings.statements)
-    _prefer_specific_data(trie.root)
+    _prefer_specific_data(trie)
     trie.freeze()
     return Lexicon(trie, mappings.datatype_ids)
 
@@ -425,28 +438,24 @@ def _add_cues(trie: _Trie, table: StatementsTable) -> None:
 _LEVEL_RANK = {"exact": 0, "broad": 1, "catch_all": 2}
 
 
-def _prefer_specific_data(node: _Node) -> None:
+def _prefer_specific_data(trie: _Trie) -> None:
     """When one phrase is listed at several levels (a category name that is also a
     broad term), keep only its most specific reading: the tables name it
     precisely somewhere, so it is a precise disclosure. A phrase that names
     data is not also an SDK name ("advertising ID" is data, though an SDK
     detector is called after it)."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        stack += current.exact.values()
-        stack += current.wild.values()
-        mention = current.entries.get("mention")
+    for current in trie.entries:
+        mention = current.get("mention")
         if not mention:
             continue
         data = [e for e in mention if isinstance(e, DataEntry)]
         if data and any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in mention):
             # "advertising ID" names data even where an SDK is called after it
-            mention = current.entries["mention"] = [
+            mention = current["mention"] = [
                 e for e in mention if not (isinstance(e, PartyEntry) and e.kind == "sdk")
             ]
         if len({e.level for e in data}) > 1:
             best = min(_LEVEL_RANK[e.level] for e in data)
-            current.entries["mention"] = [
+            current["mention"] = [
                 e for e in mention if not isinstance(e, DataEntry) or _LEVEL_RANK[e.level] == best
             ]
