@@ -1,46 +1,63 @@
 """Whole-process timings, the way a user and CI run the tool: ``consistency check``
-on the walkie sample as a fresh process (import, tables, both inputs, report),
-median of five runs after one warm-up that fills the parse cache."""
+on the walkie sample as a fresh process (import, tables, both inputs, report).
+
+Each command: one warm-up run (fills the parse and knowledge caches and the page
+cache), then the median of ``RUNS`` runs in wall time and in CPU time (user +
+system of the child: on a shared machine the CPU figure carries much less of
+other people's load). The package's bytecode is compiled first, as pip does
+when it installs a wheel, so an environment that forbids writing it
+(``PYTHONDONTWRITEBYTECODE``) does not make every run compile the sources again.
+"""
 
 from __future__ import annotations
 
+import compileall
 import statistics
-import subprocess
-import sys
-import time
 
+from bench.fresh_inspect import consistency_command, timed
 from bench.inputs import REPO
 
 RUNS = 5
 PREVIOUS_CHECK_S = 1.05
-"""The figure before the knowledge object and lazy start-up (median of 5, 2 cores)."""
+"""Issue 14's figure for ``check`` on walkie (median wall of 5, 2 cores)."""
+PREVIOUS_CHECK_CPU_S = 1.12
+"""CPU time of the same run before the knowledge cache and the lazy imports, as
+issue 14 measured it. CPU time still grows with the machine's load (caches are
+shared): compare figures taken in the same conditions, interleaved."""
+TARGET_S = 0.50
 
 
-def _median_wall(args: list[str]) -> float:
-    command = [sys.executable, "-m", "consistency", *args]
-    subprocess.run(command, cwd=REPO, capture_output=True, check=False)  # warm-up: parse cache, page cache
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        subprocess.run(command, cwd=REPO, capture_output=True, check=False)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def _medians(args: list[str]) -> tuple[float, float]:
+    command = [*consistency_command(), *args]
+    timed(command)  # warm-up
+    samples = [timed(command) for _ in range(RUNS)]
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
 
 
 def run_cli_bench() -> list[dict]:
-    walkie = ["samples/walkie/walkie.apk", "samples/walkie/policy.md", "--no-timestamp"]
+    compileall.compile_dir(REPO / "consistency", quiet=1)
+    walkie = [
+        str(REPO / "samples/walkie/walkie.apk"),
+        str(REPO / "samples/walkie/policy.md"),
+        "--no-timestamp",
+    ]
     rows = []
     for label, args in (
         ("check walkie (text)", ["check", *walkie]),
         ("check walkie (json)", ["check", *walkie, "--format", "json"]),
-        ("inspect walkie", ["inspect", "samples/walkie/walkie.apk"]),
+        ("inspect walkie", ["inspect", walkie[0]]),
         ("--help", ["--help"]),
     ):
-        seconds = _median_wall(args)
-        rows.append({"what": label, "median_s": seconds})
-        print(f"{label:<24} {seconds * 1000:>7.0f} ms (median of {RUNS}, fresh process)")
-    check_s = rows[0]["median_s"]
-    print(f"check walkie: {check_s:.2f} s now vs {PREVIOUS_CHECK_S:.2f} s before (target <= 0.50 s)")
+        wall, cpu = _medians(args)
+        rows.append({"what": label, "median_s": wall, "median_cpu_s": cpu})
+        print(
+            f"{label:<24} {wall * 1000:>7.0f} ms wall {cpu * 1000:>7.0f} ms CPU (median of {RUNS}, fresh process)"
+        )
+    check = rows[0]
+    print(
+        f"check walkie: {check['median_s']:.2f} s wall, {check['median_cpu_s']:.2f} s CPU now; before "
+        f"{PREVIOUS_CHECK_S:.2f} s wall, {PREVIOUS_CHECK_CPU_S:.2f} s CPU (target <= {TARGET_S:.2f} s)"
+    )
     return rows
 
 

@@ -8,7 +8,11 @@ every class of the same file and is the yardstick: issue 14 measured inspect at
 For the largest corpus APK (or the APKs named): the median of ``RUNS`` runs of
 each, in wall time and in CPU time (user + system of the child, from
 ``getrusage``; on a shared machine CPU time carries much less of other people's
-load). Output goes to /dev/null for both. Skipped when dexdump is absent.
+load). The two commands take turns, run by run, so a change in the machine's
+load falls on both alike. Both are whole processes with their output going to
+/dev/null: ``dexdump APK`` with no flags opens every ``classes*.dex`` of the APK
+and prints each class with its fields and methods (its default listing), which
+is the work ``inspect`` does on the code. Skipped when dexdump is absent.
 
 Run: ``python -m bench fresh`` or ``python -m bench.fresh_inspect [APK ...]``.
 """
@@ -52,9 +56,15 @@ def timed(command: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def medians(command: list[str], runs: int) -> tuple[float, float]:
-    samples = [timed(command) for _ in range(runs)]
-    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+def interleaved_medians(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """(median wall, median CPU) of each command, the commands taking turns each run."""
+    samples: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, kept in zip(commands, samples, strict=True):
+            kept.append(timed(command))
+    return [
+        (statistics.median(s[0] for s in kept), statistics.median(s[1] for s in kept)) for kept in samples
+    ]
 
 
 def run_fresh_bench(apks: list[Path] | None = None, runs: int = RUNS) -> list[dict]:
@@ -72,8 +82,9 @@ def run_fresh_bench(apks: list[Path] | None = None, runs: int = RUNS) -> list[di
     timed([*command, "inspect", str(apks[0])])  # warm the parse cache and the page cache once
     rows = []
     for apk in apks:
-        wall, cpu = medians([*command, "inspect", str(apk)], runs)
-        dd_wall, dd_cpu = medians([dexdump, str(apk)], runs)
+        (wall, cpu), (dd_wall, dd_cpu) = interleaved_medians(
+            [[*command, "inspect", str(apk)], [dexdump, str(apk)]], runs
+        )
         row = {"apk": apk.name, "wall": wall, "dexdump_wall": dd_wall, "cpu": cpu, "dexdump_cpu": dd_cpu}
         rows.append(row)
         print(

@@ -34,7 +34,6 @@ in a run are reported as stale (``CheckResult.stale_baseline``), never dropped.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -43,39 +42,16 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from .errors import BaselineError
-from .models import CheckResult, DataSource, Finding
+from .fingerprints import FINGERPRINT_RECIPE, fingerprint, source_key  # noqa: F401  (part of this module's API)
+from .models import CheckResult, Finding
 from .regular_file import read_regular
 
 BASELINE_VERSION = 1
-FINGERPRINT_RECIPE = "v1"
 _MAX_BASELINE_BYTES = 8 << 20
 """A baseline holds one app's accepted findings (a few hundred bytes each, a
 few hundred at most): 8 MiB is tens of thousands of entries. The limit is
 checked before parsing, so a huge file costs one bounded read, not a JSON tree
 and a model per entry (a 60 MB file took 36 s and 763 MB)."""
-
-
-def fingerprint(
-    package: str, finding_class: str, subject_type: str, subject: str, sources: Iterable[DataSource]
-) -> str:
-    """The stable identity of a finding (see the module docstring for what is left out and why)."""
-    return hashlib.sha256(
-        _identity(package, finding_class, subject_type, subject, sources).encode("utf-8")
-    ).hexdigest()
-
-
-def _identity(
-    package: str, finding_class: str, subject_type: str, subject: str, sources: Iterable[DataSource]
-) -> str:
-    return "|".join(
-        (FINGERPRINT_RECIPE, package, finding_class, f"{subject_type}:{subject}", source_key(sources))
-    )
-
-
-def source_key(sources: Iterable[DataSource]) -> str:
-    """Sources as ``kind:id`` pairs, sorted and comma-joined: part of the fingerprint
-    and the ``source`` column of a baseline entry."""
-    return ",".join(sorted({f"{s.kind}:{s.id}" for s in sources}))
 
 
 @dataclass(frozen=True)

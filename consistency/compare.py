@@ -107,8 +107,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .baseline import fingerprint
 from .config import CheckConfig
+from .fingerprints import fingerprint
 from .mappings import Mappings
 from .models import (
     FINDING_CLASSES,

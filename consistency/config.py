@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import ConfigError
@@ -169,6 +168,8 @@ def _read_settings(path: Path) -> dict | None:
         raise ConfigError("configuration file is larger than 1 MiB", path)
     if path.suffix == ".toml":
         return _toml_settings(path, data)
+    import yaml  # here: most runs find no consistency.yaml, and check need not import YAML
+
     try:
         doc = yaml.safe_load(data.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .baseline import fingerprint
 from .config import CheckConfig
+from .fingerprints import fingerprint
 from .models import (
     AppProfile,
     DataSource,

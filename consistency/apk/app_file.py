@@ -23,20 +23,24 @@ def read_app_facts(
     path: str | Path, limits: ApkLimits | None = None, url_rules: PolicyUrlRules | None = None
 ) -> ApkFacts:
     """Facts of an APK, App Bundle or split APK set. Raises ApkReadError (one line)."""
-    from .bundle import is_bundle, read_bundle_facts
-    from .facts import read_apk_facts
-    from .splits import read_split_facts, split_container
+    from .facts import MANIFEST, read_open_apk_facts
 
     limits = limits or ApkLimits()
     with open_apk(path, limits) as archive:
-        single = "AndroidManifest.xml" in archive
-        bundle = not single and is_bundle(archive)
-        container = None if single or bundle else split_container(archive)
+        # one walk of the central directory (thousands of entries in a large app)
+        # serves both the container test and the APK's own reading
+        if MANIFEST in archive:
+            return read_open_apk_facts(archive, limits, url_rules)
+        from .bundle import is_bundle, read_bundle_facts  # protobuf manifests: loaded only for these
+        from .splits import read_split_facts, split_container
+
+        bundle = is_bundle(archive)
+        container = None if bundle else split_container(archive)
+        if not bundle and container is None:
+            return read_open_apk_facts(archive, limits, url_rules)  # its one-line refusal
     if bundle:
         return read_bundle_facts(path, limits, url_rules)
-    if container is not None:
-        return read_split_facts(path, container, limits, url_rules)
-    return read_apk_facts(path, limits, url_rules)
+    return read_split_facts(path, container, limits, url_rules)
 
 
 def sha256_file(path: Path) -> str:

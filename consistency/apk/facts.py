@@ -50,6 +50,8 @@ MANIFEST = "AndroidManifest.xml"
 _V1_SIGNATURE = re.compile(r"META-INF/.*\.(RSA|DSA|EC|SF)", re.IGNORECASE | re.DOTALL)
 """Every v1 (JAR) signature file androguard may read (a block and its .SF file,
 at any depth under META-INF, as androguard's own pattern allows)."""
+_V1_BLOCKS = frozenset({"RSA", "DSA", "EC"})
+"""Suffixes of the signature blocks among them (the rest are .SF files)."""
 
 
 def read_apk_facts(
@@ -58,25 +60,33 @@ def read_apk_facts(
     """Everything the APK declares and contains. Raises ApkReadError (one line,
     naming the file) for anything that is not a readable APK."""
     limits = limits or ApkLimits()
-    finder = PolicyUrlFinder(url_rules or load_policy_url_rules())
-    path = Path(path)
     with open_apk(path, limits) as archive:
-        size = _checked_size(path, limits)
-        digest = archive.sha256()
-        if MANIFEST not in archive:
-            raise ApkReadError("not an APK: no AndroidManifest.xml", path)
-        root = _decode_manifest(archive.read(MANIFEST, limits), path)
-        manifest = _manifest(root, path)
-        notes = list(manifest.notes)
-        arsc = ArscTable(archive, limits, notes)
-        label = _resolve_label(manifest.label, arsc, notes)
-        certificates = _signing_certificates(root, archive, limits, notes)
-        indexes = index_apk_dex(archive, limits, on_dex=finder.add_dex)
-        native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
-        finder.add_strings(arsc.strings())
-        finder.add_assets(archive, (n for n in archive.names() if n.startswith("assets/")), limits)
-        version_files = read_version_files(archive, limits)
-        assets = asset_paths(archive)
+        return read_open_apk_facts(archive, limits, url_rules)
+
+
+def read_open_apk_facts(
+    archive: ApkArchive, limits: ApkLimits, url_rules: PolicyUrlRules | None = None
+) -> ApkFacts:
+    """:func:`read_apk_facts` of an APK already open (a caller that opened it to
+    tell its container need not walk a large central directory twice)."""
+    finder = PolicyUrlFinder(url_rules or load_policy_url_rules())
+    path = Path(archive.path)
+    size = _checked_size(path, limits)
+    digest = archive.sha256()
+    if MANIFEST not in archive:
+        raise ApkReadError("not an APK: no AndroidManifest.xml", path)
+    root = _decode_manifest(archive.read(MANIFEST, limits), path)
+    manifest = _manifest(root, path)
+    notes = list(manifest.notes)
+    arsc = ArscTable(archive, limits, notes)
+    label = _resolve_label(manifest.label, arsc, notes)
+    certificates = _signing_certificates(root, archive, limits, notes)
+    indexes = index_apk_dex(archive, limits, on_dex=finder.add_dex)
+    native_libs = tuple(NativeLib(abi, name) for abi, name in archive.native_libs())
+    finder.add_strings(arsc.strings())
+    finder.add_assets(archive, (n for n in archive.names() if n.startswith("assets/")), limits)
+    version_files = read_version_files(archive, limits)
+    assets = asset_paths(archive)
     return assemble_facts(
         manifest,
         path=str(path),
@@ -153,7 +163,31 @@ def _manifest(root, path: Path) -> Manifest:
     return manifest
 
 
-def _v1_apk(root, archive: ApkArchive, limits: ApkLimits):
+def _v1_files(archive: ApkArchive, limits: ApkLimits) -> dict[str, bytes]:
+    """Every v1 signature file, read in full by our guard (it would refuse a bomb)."""
+    return {name: archive.read(name, limits) for name in archive.names() if _V1_SIGNATURE.fullmatch(name)}
+
+
+def _v1_adds_nothing(files: dict[str, bytes], known: dict[str, None]) -> bool:
+    """Whether the v1 signature cannot add a signer: every certificate that any
+    signature block carries is already known (from v2/v3), so whatever
+    androguard's verification concluded, the answer would be the same. False
+    whenever a block is not plain DER (see :mod:`.signing_v1`)."""
+    from .signing_v1 import block_certificates
+
+    blocks = [data for name, data in files.items() if name.rsplit(".", 1)[-1].upper() in _V1_BLOCKS]
+    if not blocks or not known:
+        return False
+    for block in blocks:
+        certificates = block_certificates(block)
+        if certificates is None:
+            return False
+        if any(hashlib.sha256(der).hexdigest() not in known for der in certificates):
+            return False
+    return True
+
+
+def _v1_apk(root, files: dict[str, bytes]):
     """androguard's APK for the v1 (JAR) signature only, over a small zip we
     write ourselves holding just the signature files our guard has read. Its
     own zip reader never sees the APK: it refuses what Android installs (see
@@ -163,13 +197,12 @@ def _v1_apk(root, archive: ApkArchive, limits: ApkLimits):
     import io
     import zipfile
 
-    names = [name for name in archive.names() if _V1_SIGNATURE.fullmatch(name)]
-    if not names:
+    if not files:
         return None
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as small:
-        for name in names:
-            small.writestr(name, archive.read(name, limits))
+        for name, data in files.items():
+            small.writestr(name, data)
     _silence_androguard()
     from androguard.core.apk import APK
 
@@ -218,7 +251,8 @@ def _signing_certificates(root, archive: ApkArchive, limits: ApkLimits, notes: l
 
     v2 and v3 are read from the APK Signing Block by our bounded reader
     (:mod:`.signing_block`); v1 by androguard over the signature files our guard
-    read (it would refuse a bomb). A signature that cannot be parsed is noted,
+    read (it would refuse a bomb), unless the v1 blocks carry only certificates
+    already found (:func:`_v1_adds_nothing`). A signature that cannot be parsed is noted,
     not fatal: the signer is shown to people, nothing depends on it."""
     found: dict[str, None] = {}
     try:
@@ -239,7 +273,8 @@ def _signing_certificates(root, archive: ApkArchive, limits: ApkLimits, notes: l
             if der:
                 found.setdefault(hashlib.sha256(der).hexdigest(), None)
     try:
-        apk = _v1_apk(root, archive, limits)
+        files = _v1_files(archive, limits)
+        apk = None if _v1_adds_nothing(files, found) else _v1_apk(root, files)
         ders = [c.dump() for c in apk.get_certificates_v1()] if apk is not None else []
     except ApkReadError:
         raise

@@ -15,6 +15,7 @@ the string table.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import MappingError
@@ -84,13 +84,21 @@ def load_policy_url_rules(path: str | Path | None = None) -> PolicyUrlRules:
         from ..mappings import builtin_mappings_dir
 
         path = builtin_mappings_dir() / RULES_FILE
+    import yaml
+
+    from ..mappings.cache import cached
+
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        # Parsing the YAML is most of the cost of loading the rules (pure-Python
+        # safe_load, on every inspect): served from the parse cache by content hash.
+        # Validation still runs on every load.
+        data = cached("policy-urls", hashlib.sha256(raw).hexdigest(), lambda: yaml.safe_load(raw))
         rules = PolicyUrlRules.model_validate(data)
         for pattern in (*rules.keywords, *rules.name_keywords, *rules.ignored_url_patterns):
             re.compile(pattern)
-    except (OSError, yaml.YAMLError, ValidationError, re.error) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError, re.error) as exc:
         raise MappingError(f"invalid policy URL rules: {' '.join(str(exc).split())[:200]}", path) from exc
     return rules
 

@@ -172,8 +172,11 @@ def match_sdks(
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     package_cache: dict[str, dict[str, str]] = {}
     for class_name in classes:
+        matches = _class_matches(class_name, compiled, package_cache)
+        if not matches:
+            continue
         stub = class_name in more.stub_classes
-        for sdk_id, prefix in _class_matches(class_name, compiled, package_cache).items():
+        for sdk_id, prefix in matches.items():
             tallies[sdk_id].add("class", prefix, class_name)
             tallies[sdk_id].stub_classes += stub
     for lib in native_libs:
@@ -201,7 +204,7 @@ def _match_packaged(compiled: CompiledSignatures, more: ApkEvidence, tallies: di
         matched = _prefix_walk(name, compiled.components, component_cache)
         for sdk_id, prefix in _most_specific(matched, compiled).items():
             tallies[sdk_id].add("component", prefix, f"component:{name}", name)
-    for host in more.hosts:
+    for host in sorted(more.hosts):  # sorted: the host shown as detail is the same every run
         labels = host.split(".")
         credited: set[str] = set()
         for depth in range(len(labels) - 1):  # the longest listed suffix wins, once per SDK
@@ -234,11 +237,7 @@ def _prefix_walk(
     falls under, on package boundaries: the class itself, its outer class, then
     its package upwards. Classes of one package share the package's answer (kept
     in ``cache``), so most classes cost one or two dict lookups."""
-    own = {sdk_id: name for sdk_id in lookup.get(name, ())}
-    outer = name.split("$", 1)[0]
-    if outer != name:
-        for sdk_id in lookup.get(outer, ()):
-            own.setdefault(sdk_id, outer)
+    outer = name.partition("$")[0]
     package = outer.rpartition(".")[0]
     inherited = cache.get(package)
     if inherited is None:
@@ -249,7 +248,14 @@ def _prefix_walk(
             for sdk_id in lookup.get(prefix, ()):
                 inherited.setdefault(sdk_id, prefix)
         cache[package] = inherited
-    return {**inherited, **own} if own else inherited
+    own_ids = lookup.get(name)
+    outer_ids = lookup.get(outer) if outer != name else None
+    if not own_ids and not outer_ids:
+        return inherited  # nearly every class: nothing listed under its own name
+    own = dict.fromkeys(own_ids or (), name)
+    for sdk_id in outer_ids or ():
+        own.setdefault(sdk_id, outer)
+    return {**inherited, **own}
 
 
 def _class_matches(

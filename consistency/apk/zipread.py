@@ -92,7 +92,7 @@ class ApkLimits:
     only the entries the tool reads are, so memory does not grow with the count."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ZipEntry:
     """One central-directory record, as read by :func:`_scan_central_directory`."""
 
@@ -471,20 +471,24 @@ def _refill(
     return kept + more, position
 
 
+_CENTRAL_RECORD = struct.Struct("<4xHHHHHHIIIHHHHHII")
+"""The fixed part of a central record, unpacked at once (a large app has thousands)."""
+
+
 def _entry(record: bytes, shift: int, anomalies: _Anomalies) -> ZipEntry | None:
-    (version_needed, flags, method, _time, _date, crc, csize, usize, name_len, extra_len) = (
-        struct.unpack_from("<HHHHHIIIHH", record, 6)
-    )
-    (offset,) = struct.unpack_from("<I", record, 42)
+    (_made_by, version_needed, flags, method, _time, _date, crc, csize, usize, name_len, extra_len,
+     _comment_len, _disk, _internal, _external, offset) = _CENTRAL_RECORD.unpack_from(record)  # fmt: skip
     raw_name = record[_CENTRAL_LEN : _CENTRAL_LEN + name_len]
     name = raw_name.decode("utf-8", "surrogateescape") if flags & _UTF8_FLAG else raw_name.decode("cp437")
-    extra = record[_CENTRAL_LEN + name_len : _CENTRAL_LEN + name_len + extra_len]
     if (version_needed & 0xFF) > _MAX_VERSION_NEEDED:
         anomalies.add("'version needed to extract' above 6.3", name)
     if flags & _FLAG_ENCRYPTED:
         anomalies.add("encryption flag on an unencrypted entry (read as Android does)", name)
     if method not in (_STORED, _DEFLATED):
         anomalies.add(f"unknown compression method {method} (read as deflate, as Android does)", name)
+    if not extra_len and _U32_MAX not in (usize, csize, offset):
+        return ZipEntry(name, flags, method, crc, csize, usize, offset + shift)  # the usual record
+    extra = record[_CENTRAL_LEN + name_len : _CENTRAL_LEN + name_len + extra_len]
     fields = _extra_fields(extra)
     if fields is None or len(fields.get(_ZIP64_EXTRA, b"")) % 8:
         anomalies.add("damaged extra field", name)

@@ -18,17 +18,20 @@ Every refusal is a :class:`~consistency.errors.FetchError` with one line.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import re
-import socket
-import ssl
 import time
 import zlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import FetchError
-from .addresses import resolve_allowed
+
+if TYPE_CHECKING:
+    import http.client
+
+# http.client, ssl, socket and the address checks are imported where a fetch
+# happens: every ``check`` imports this module for FetchLimits, few fetch.
 
 _CHUNK = 64 * 1024
 _USER_AGENT = "consistency/0.1 (privacy-policy check)"
@@ -102,6 +105,11 @@ def fetch(url: str, limits: FetchLimits | None = None) -> FetchedPage:
 
 
 def _get_once(current: str, url: str, limits: FetchLimits, deadline: float):
+    import http.client
+    import ssl
+
+    from .addresses import resolve_allowed
+
     parts = urlsplit(current)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
@@ -180,6 +188,9 @@ def _connection(
 ) -> http.client.HTTPConnection:
     """A connection to the checked ``address`` that still speaks to ``host`` (Host
     header, TLS server name and certificate check)."""
+    import http.client
+    import socket
+    import ssl
 
     def connect_to_address(self) -> None:
         self.sock = socket.create_connection((address, self.port), self.timeout)

@@ -6,8 +6,9 @@ through ``importlib.resources``, never relative to the working directory.
 
 Every problem is collected before anything is raised, so one run of
 ``consistency mappings check`` lists them all as ``file:line: message``.
-Each call reads the files again and builds a fresh object; only the YAML parse
-is cached (on disk, by content hash: see :mod:`.cache`). The result records a
+Each call reads the files again and gives a fresh object: either the finished
+object stored for exactly these files and this code (:mod:`.knowledge_cache`),
+or one built here (the YAML parse itself cached by content hash: :mod:`.cache`). The result records a
 digest of every table it was built from, so each report and each batch row says
 which tables produced it.
 """
@@ -18,15 +19,18 @@ import hashlib
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING
 
 from ..errors import MappingError
 from ..regular_file import open_regular
-from .cross_check import cross_check
 from .knowledge import Mappings
-from .layers import TABLE_CLASSES, TABLE_FILES, Layer, Placed, describe_error, merge_layers, read_layer
+from .knowledge_cache import load_knowledge, store_knowledge
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from .layers import Layer, Placed
 
 # --- issue 16 (Data safety): tables another module loads and validates itself
 # (consistency.datasafety.table); here they are only allowed and hashed into the digest.
@@ -48,7 +52,11 @@ def builtin_mappings_dir() -> Path:
 def load_mappings(extra_dirs: Sequence[str | Path] = (), *, include_builtin: bool = True) -> Mappings:
     """Load, merge and validate the tables. Raises one MappingError naming the
     first problem (``file:line``) and carrying all of them in ``.problems``."""
-    mappings, problems = _build(_directories(extra_dirs, include_builtin))
+    directories = _directories(extra_dirs, include_builtin)
+    stored = load_knowledge(directories)
+    if stored is not None:
+        return stored
+    mappings, problems = _build(directories)
     if problems or mappings is None:
         first = problems[0]
         more = (
@@ -57,6 +65,7 @@ def load_mappings(extra_dirs: Sequence[str | Path] = (), *, include_builtin: boo
         error = MappingError(first.message + more, first.path, first.line)
         error.problems = tuple(problems)  # type: ignore[attr-defined]
         raise error
+    store_knowledge(directories, mappings)
     return mappings
 
 
@@ -76,6 +85,12 @@ def _directories(extra_dirs: Sequence[str | Path], include_builtin: bool) -> lis
 
 
 def _build(dirs: list[Path]) -> tuple[Mappings | None, list[Problem]]:
+    # imported here: a load served by the knowledge cache needs neither YAML nor the layer models
+    from pydantic import ValidationError
+
+    from .cross_check import cross_check
+    from .layers import TABLE_CLASSES, TABLE_FILES, describe_error, merge_layers, read_layer
+
     problems: list[Problem] = []
     layers: dict[str, list[Layer]] = {name: [] for name in TABLE_FILES}
     unreadable: set[str] = set()  # tables with a file too broken to validate

@@ -38,7 +38,6 @@ from typing import Any
 
 from ..models import SCHEMA_VERSION, ApkFacts, AppProfile, RequestedPermission
 from .interface import Reporter
-from .json import sdk_to_dict, source_to_dict
 
 TOP_PACKAGES = 15
 """Package prefixes (depth 2) shown in the package tree, most classes first."""
@@ -69,6 +68,8 @@ class InspectJsonReporter(Reporter[AppProfile]):
 
 def profile_to_dict(profile: AppProfile) -> dict[str, Any]:
     """The JSON document for a profile (see ``inspect.schema.json``)."""
+    from .json import sdk_to_dict, source_to_dict  # the check report's module: not loaded for text
+
     facts = profile.facts
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -139,16 +140,19 @@ def package_tree(
     """The biggest depth-2 packages by class count, each with its biggest depth-3
     sub-packages: where the code of an app actually is (its own package, the
     SDKs, the support libraries). Ties break by name, so the tree is stable."""
+    # Classes are counted per package first (one string operation per class),
+    # then each of the far fewer packages is split into its prefixes.
+    packages = Counter(name.rpartition(".")[0] if "." in name else None for name in classes)
     top: Counter[str] = Counter()
     sub: Counter[str] = Counter()
-    for name in classes:
-        parts = name.split(".")[:-1]
-        if not parts:
-            top[DEFAULT_PACKAGE] += 1
+    for package, count in packages.items():
+        if package is None:
+            top[DEFAULT_PACKAGE] += count
             continue
-        top[".".join(parts[:2])] += 1
+        parts = package.split(".")
+        top[".".join(parts[:2])] += count
         if len(parts) >= 3:
-            sub[".".join(parts[:3])] += 1
+            sub[".".join(parts[:3])] += count
     nested: dict[str, list[tuple[str, int]]] = {}
     for package, count in sub.items():
         nested.setdefault(package.rsplit(".", 1)[0], []).append((package, count))

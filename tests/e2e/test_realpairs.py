@@ -30,6 +30,12 @@ KNOWN_GAPS: dict[str, str] = {
         "the device id combined with your phone number is used as user id' is read as denying the device ID "
         "and phone number that the list above says are collected, and the list items are not kept as evidence"
     ),
+    "James-Zhu-CA__ReadAssist": (
+        "rubric (evidence strength): RECORD_AUDIO is declared but its API is never referenced, and no rule "
+        "lowers an omission reached only through an unused permission; the unused-API signal cannot carry "
+        "one yet, since content-provider reads through CONTENT_URI fields are not indexed (the legacy "
+        "sample's call-log and the seeds' calendar reads look unused)"
+    ),
 }
 """Pair -> the component at fault. Strict xfails: delete an entry when it starts passing."""
 

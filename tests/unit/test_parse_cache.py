@@ -59,3 +59,51 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONSISTENCY_CACHE_DIR", "off")
     assert cache_dir() is None
     assert load_mappings().sdks.sdks
+
+
+# --- the compiled knowledge object (consistency.mappings.knowledge_cache)
+
+_KNOWLEDGE_PROBE = (
+    "from consistency.mappings import load_mappings\n"
+    "import sys\n"
+    "m = load_mappings()\n"
+    "print(m.digest, len(m.sdks.sdks), len(m.lexicon.scan('We never share your precise location.')[1]))\n"
+    "print('yaml' in sys.modules, 'consistency.mappings.layers' in sys.modules)\n"
+)
+
+
+def test_second_load_is_served_by_the_knowledge_cache_without_yaml(tmp_path: Path) -> None:
+    env = {**os.environ, "CONSISTENCY_CACHE_DIR": str(tmp_path)}
+    run = lambda e: subprocess.run(  # noqa: E731
+        [sys.executable, "-c", _KNOWLEDGE_PROBE], env=e, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    built = run(env)
+    assert len(list(tmp_path.glob("knowledge-*.pickle"))) == 1
+    assert built[1] == "True True"  # a miss reads the YAML and the layer models
+    served = run(env)
+    assert served[0] == built[0]
+    assert served[1] == "False False"  # a hit imports neither
+    assert run({**env, "CONSISTENCY_CACHE_DIR": "off"})[0] == built[0]
+
+
+def test_edited_table_misses_the_knowledge_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path / "cache"))
+    layer = tmp_path / "layer"
+    layer.mkdir()
+    (layer / "parties.yaml").write_text("schema_version: 1\n", encoding="utf-8")
+    first = load_mappings([layer])
+    (layer / "parties.yaml").write_text("schema_version: 1\nbogus: 1\n", encoding="utf-8")
+    with pytest.raises(Exception, match="bogus"):
+        load_mappings([layer])
+    (layer / "parties.yaml").write_text("schema_version: 1\n", encoding="utf-8")
+    assert load_mappings([layer]).digest == first.digest
+
+
+def test_hostile_knowledge_entry_is_refused_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    expected = load_mappings().digest
+    (entry,) = tmp_path.glob("knowledge-*.pickle")
+    entry.write_bytes(pickle.dumps(_Evil()))
+    assert load_mappings().digest == expected
+    assert not (tmp_path / "pwned.txt").exists()

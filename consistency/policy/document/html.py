@@ -83,15 +83,8 @@ _DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
 _SUBSET_END = re.compile(r"\]\s*>")
 _ENTITY_START = re.compile(r"<!ENTITY", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^<>]*?(/?)>")
-_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
 _IMPLICITLY_CLOSED = frozenset("p li dt dd tr td th option".split())
 _WORD_CHARS = re.compile(r"\w")
-
-
-def declared_charset(head: bytes) -> str | None:
-    """The charset a page declares in ``<meta charset>`` / ``http-equiv``, if any."""
-    match = _META_CHARSET.search(head)
-    return match.group(1).decode("ascii") if match else None
 
 
 def read_html_blocks(text: str) -> list[Block]:

@@ -124,8 +124,8 @@ def _read_bytes(data: bytes, label: str, suffix: str, limits: PolicyLimits) -> D
         text, pdf_warnings = extract_pdf_text(data, limits)
         warnings.extend(pdf_warnings)
     else:
+        from .charset import declared_charset
         from .decode import decode_bytes
-        from .html import declared_charset
 
         decoded = decode_bytes(data, declared=declared_charset(data[:4096]))
         text, encoding = decoded.text, decoded.encoding

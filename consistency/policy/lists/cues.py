@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import MappingError
@@ -135,6 +134,8 @@ def load_list_cues(mappings: Mappings) -> ListCues:
 
 def read_lists_table(path: Path) -> ListsTable:
     """Parse and validate one ``lists.yaml``."""
+    import yaml  # here, not at the top: the knowledge cache unpickles ListCues without reading YAML
+
     try:
         raw = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         return ListsTable.model_validate(raw)

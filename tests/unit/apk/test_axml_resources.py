@@ -35,3 +35,16 @@ def test_preloaded_table_equals_androguards():
     )
     assert len(theirs[0]["attributes"]["inverse"]) > 1000
     assert ours == theirs
+
+
+def test_table_from_the_parse_cache_equals_androguards(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path))
+    prepare = (
+        "from consistency.apk.axml_resources import preload_public_resources\n"
+        "preload_public_resources()\n"
+        "assert 'androguard.core.resources.public' in sys.modules"
+    )
+    built = dump(prepare)
+    assert len(list(tmp_path.glob("android-public-*.pickle"))) == 1
+    served = dump(prepare)  # the second process reads the dicts back from the cache
+    assert served == built == dump("")

@@ -3,6 +3,10 @@ and the shipped tables."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from consistency.apk.sdk_confidence import rate_detection
@@ -74,3 +78,30 @@ def test_code_is_high_and_stubs_are_low(sdks) -> None:
 def test_rating_follows_the_kinds_that_agree(counts, stubs, expected) -> None:
     rated = rate_detection(counts, stubs)
     assert (rated.confidence if rated else None) == expected
+
+
+_HOST_DETAIL = """
+from consistency.apk.sdk_match import ApkEvidence, match_sdks
+from consistency.mappings import load_mappings
+more = ApkEvidence(
+    components=("com.appsflyer.SingleInstallBroadcastReceiver",),
+    hosts=frozenset(f"{label}.appsflyer.com" for label in ("t", "launches", "sdk", "api", "conversions", "b")),
+)
+(hit,) = match_sdks((), (), (), load_mappings().sdk_signatures, more)
+print([e.detail for e in hit.evidence if e.kind == "host"])
+"""
+
+
+def test_the_host_shown_for_a_suffix_is_the_same_whatever_the_hash_seed() -> None:
+    # the hosts of an APK are a set, whose order changes with PYTHONHASHSEED from run to run
+    shown = {
+        subprocess.run(
+            [sys.executable, "-c", _HOST_DETAIL],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "2", "3", "4")
+    }
+    assert shown == {"['api.appsflyer.com']"}
