@@ -242,6 +242,7 @@ class Lexicon:
         free_mention = free_cue = 0
         children = self._trie.children
         mention, cue = self._trie.mention, self._trie.cue
+        exact, gates = self._trie.exact, self._trie.wild_gate
         words = [t.text for t in tokens]
         count = len(words)
         for i in range(count):
@@ -253,6 +254,21 @@ class Lexicon:
             cue_nodes: list[int] = []
             j = i + 1
             while frontier:
+                if len(frontier) == 1:  # the usual case: one path through the trie
+                    node = frontier[0]
+                    if mention[node]:
+                        mention_end, mention_nodes = j, frontier
+                    if cue[node]:
+                        cue_end, cue_nodes = j, frontier
+                    if j == count:
+                        break
+                    if gates[node] is None:
+                        child = exact[node].get(words[j])
+                        frontier = [] if child is None else [child]
+                    else:
+                        frontier = children(node, words[j])
+                    j += 1
+                    continue
                 ending = [node for node in frontier if mention[node]]
                 if ending:
                     mention_end, mention_nodes = j, ending
