@@ -84,23 +84,34 @@ def load_policy_url_rules(path: str | Path | None = None) -> PolicyUrlRules:
         from ..mappings import builtin_mappings_dir
 
         path = builtin_mappings_dir() / RULES_FILE
-    import yaml
-
     from ..mappings.cache import cached
 
     path = Path(path)
     try:
         raw = path.read_bytes()
         # Parsing the YAML is most of the cost of loading the rules (pure-Python
-        # safe_load, on every inspect): served from the parse cache by content hash.
-        # Validation still runs on every load.
-        data = cached("policy-urls", hashlib.sha256(raw).hexdigest(), lambda: yaml.safe_load(raw))
+        # safe_load, on every inspect): served from the parse cache by content hash,
+        # so a hit imports no YAML at all. Validation still runs on every load.
+        data = cached("policy-urls", hashlib.sha256(raw).hexdigest(), lambda: _parse_yaml(raw))
         rules = PolicyUrlRules.model_validate(data)
         for pattern in (*rules.keywords, *rules.name_keywords, *rules.ignored_url_patterns):
             re.compile(pattern)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError, re.error) as exc:
+    except (OSError, _RulesYamlError, ValidationError, re.error) as exc:
         raise MappingError(f"invalid policy URL rules: {' '.join(str(exc).split())[:200]}", path) from exc
     return rules
+
+
+class _RulesYamlError(ValueError):
+    """The rules file is not readable YAML (PyYAML's own error, carried without importing PyYAML)."""
+
+
+def _parse_yaml(raw: bytes) -> object:
+    import yaml
+
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise _RulesYamlError(str(exc)) from exc
 
 
 @dataclass

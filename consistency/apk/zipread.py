@@ -39,7 +39,7 @@ from typing import BinaryIO
 
 from ..errors import ApkReadError
 from ..regular_file import open_regular
-from .inflate import inflate_exact
+from .inflate import crc32, inflate_exact
 
 _MIB = 1 << 20
 _CHUNK = 1 << 20
@@ -193,7 +193,7 @@ class ApkArchive:
             data = self._read_stored(info, start)
         else:
             data = self._inflate(info, start)
-        if zlib.crc32(data) != info.crc:
+        if crc32(data) != info.crc:
             raise ApkReadError(f"corrupt entry {name!r}: CRC-32 mismatch", self.path)
         self._bytes_read += len(data)
         return data

@@ -152,6 +152,9 @@ class StatementsTable(_Closed):
     user_recipients: CueSpec
     """Other users or people the user picks: a share only with them is no third-party share."""
     negative_conditions: CueSpec
+    imperative_negations: CueSpec | None = None
+    """Negations that open a sentence of advice to the reader ("Do not post your
+    address in public chats"): at the start of a sentence they deny nothing."""
     """"if you do not allow ...": the negations of the sentence are consequences for
     the user, not denials of a practice."""
     processor_markers: CueSpec
@@ -176,6 +179,10 @@ class StatementsTable(_Closed):
     """Words that make a defined term point back ("THESE details include ...",
     "SUCH information may include ..."): the members belong to what the sentence
     before names with the same noun."""
+    bare_reference_words: CueSpec | None = None
+    """Words that point back only before a bare head noun ("THE information
+    includes ...", "THE data may include ..."): "The Account Data includes" is a
+    defined term, "The data includes" the data just named."""
     term_blocking_prefixes: CueSpec | None = None
     """Single words that turn a term into its opposite when written before it
     ("non-personal information" is not "personal information")."""

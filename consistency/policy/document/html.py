@@ -15,7 +15,10 @@ else ``<body>``; without what a reader of the page does not see as the
 policy: scripts, styles, templates, SVG, frames, forms and buttons; page
 navigation, headers, footers and sidebars (``nav`` always; ``header``,
 ``footer`` and ``aside`` only outside the chosen main/article, where they
-are page chrome); hidden elements (``hidden``, ``aria-hidden="true"``,
+are page chrome); a form, header, footer or aside that holds most of the
+page's text is no chrome but the page's wrapper (ASP.NET pages put the whole
+body in one ``<form>``; some put the policy inside ``<header>``): it is kept,
+and only its controls go; hidden elements (``hidden``, ``aria-hidden="true"``,
 ``display:none``, ``visibility:hidden``); and cookie/consent banners, found by
 the :data:`BANNER_PATTERNS` display heuristic on ``id``, ``class`` and
 ``aria-label``. A banner candidate holding a large share of the text is kept:
@@ -69,6 +72,10 @@ DROP_TAGS = frozenset(
 """Elements whose content is never policy text."""
 CHROME_TAGS = frozenset({"header", "footer", "aside"})
 """Page chrome, dropped when outside the chosen main/article element."""
+WRAPPER_TAGS = frozenset({"form"}) | CHROME_TAGS
+"""Chrome or controls when small, the page's wrapper when they hold more than
+:data:`WRAPPER_MIN_SHARE` of its text: then kept (their controls still go)."""
+WRAPPER_MIN_SHARE = 0.5
 BLOCK_TAGS = frozenset(
     "p div section article main body blockquote address figure figcaption details summary center fieldset "
     "legend table thead tbody tfoot caption ul ol dl dt dd hr pre header footer aside menu dir".split()
@@ -220,7 +227,10 @@ def _drop_invisible(content: HtmlElement, root: HtmlElement) -> None:
             doomed.append(element)
             continue
         tag = tag.lower()
-        if tag in DROP_TAGS or (chrome_is_page and tag in CHROME_TAGS) or _is_hidden(element):
+        chrome = tag in DROP_TAGS or (chrome_is_page and tag in CHROME_TAGS)
+        if chrome and tag in WRAPPER_TAGS and _text_length(element) > WRAPPER_MIN_SHARE * total:
+            chrome = False  # the page's wrapper (module docstring)
+        if chrome or _is_hidden(element):
             doomed.append(element)
         elif (
             tag not in HEADING_TAGS

@@ -25,6 +25,15 @@ nothing). A term preceded by a ``term_blocking_prefixes`` word ("non-personal
 information") is another term. A negation between the term and its members
 ("Personal Data does not include ...") is no definition.
 
+A term that points back ("These details include ...", "The data may include
+...", or a bare "This may include ..." at the start of a sentence) is a
+*reference*: its members take what one of the two sentences before says of
+the same head noun (any head noun, for the bare form). Such a sentence is the
+reference's own context, so it is read a little more freely than a use of a
+defined term anywhere in the policy: a condition in a clause of its own
+("when you book, we collect booking details") and a company name as subject
+("Acme may collect certain information") do not stop it.
+
 Statements about a term are read with the same negation scope as every other
 statement (``consistency.policy.negation``): the term is placed into the
 sentence as a mention and the segment that holds it gives the actions.
@@ -72,6 +81,8 @@ class _Words:
     heads: frozenset[str]
     blocking: frozenset[str]
     references: frozenset[str]
+    bare_references: frozenset[str] = frozenset()
+    """Point back only before a bare head ("the information")."""
 
     @classmethod
     def of(cls, mappings) -> _Words:
@@ -79,10 +90,12 @@ class _Words:
         heads = table.defined_term_heads.phrases.all() if table.defined_term_heads else ()
         blocking = table.term_blocking_prefixes.phrases.all() if table.term_blocking_prefixes else ()
         references = table.reference_words.phrases.all() if table.reference_words else ()
+        bare = table.bare_reference_words.phrases.all() if table.bare_reference_words else ()
         return cls(
             frozenset(h.lower() for h in heads),
             frozenset(b.lower() for b in blocking),
             frozenset(r.lower() for r in references),
+            frozenset(b.lower() for b in bare),
         )
 
 
@@ -109,6 +122,8 @@ def _definition(
         if found is None:
             continue
         term, first = found
+        if len(term) == 1 and any(_role(c) == "action" for c in cues if c.first_token >= link.last_token):
+            continue  # "This means we collect your email": a statement of its own, no list of members
         opening = not any(t.text[0].isalnum() for t in tokens[:first])
         members = [m for m in mentions if m.first_token >= link.last_token]
         negated = any(
@@ -118,7 +133,7 @@ def _definition(
         )
         data = tuple(d for m in members for d in _member(sentence, m))
         if data and not negated:
-            reference = term[0] in words.references
+            reference = term[0] in words.references or (len(term) == 2 and term[0] in words.bare_references)
             return Definition(
                 term[1:] if reference else term, sentence, data, reference, opening and not reference
             )
@@ -140,6 +155,9 @@ def _term_before(
     last = link.first_token - 1
     while last >= 0 and tokens[last].text in ('"', "'", "”", "’", ")", "(", "which"):
         last -= 1
+    if last >= 0 and tokens[last].text in words.references and not _words_before(tokens, last):
+        # "This may include ...": the reference word alone opens the sentence
+        return (tokens[last].text,), last
     if last < 0 or tokens[last].text not in words.heads:
         # a cue that spells the term ("personal information includes")
         inside = [i for i in range(link.first_token, end) if tokens[i].text in words.heads]
@@ -153,7 +171,7 @@ def _term_before(
         if not original[:1].isupper() and not _in_data_phrase(mentions, first - 1, last):
             break
         first -= 1
-    if first and tokens[first - 1].text in words.references:
+    if first and tokens[first - 1].text in words.references | words.bare_references:
         first -= 1  # "... and this information may include": a reference
     if first == last:
         return None  # a bare head ("information includes ...") defines nothing
@@ -162,6 +180,14 @@ def _term_before(
     ):
         return None  # "Non-personal identification information": another term, cut short
     return tuple(t.text for t in tokens[first : last + 1]), first
+
+
+def _words_before(tokens: list[Token], index: int) -> bool:
+    """Whether a word (not a list marker such as "D." or "(ii)") comes before ``index``."""
+    return any(
+        t.text[0].isalnum() and not (t.text.isdigit() or len(t.text) == 1 or set(t.text) <= set("ivx"))
+        for t in tokens[:index]
+    )
 
 
 def _in_data_phrase(mentions: list[Match], first: int, last: int) -> bool:
@@ -189,7 +215,7 @@ def statements_from_definitions(
     for definition in definitions:
         if not definition.reference:
             by_first.setdefault(definition.term[0], []).append(definition)
-    result = _resolved_references(document, lexicon, [d for d in definitions if d.reference])
+    result = _resolved_references(document, lexicon, [d for d in definitions if d.reference], words)
     defining = {d.sentence.start for d in definitions}
     for sentence in document.sentences:
         if (
@@ -235,7 +261,7 @@ REFERENCE_REACH = 2
 
 
 def _resolved_references(
-    document: Document, lexicon: Lexicon, references: list[Definition]
+    document: Document, lexicon: Lexicon, references: list[Definition], words: _Words
 ) -> list[Statement]:
     """ "We collect personal details when you book. These details may include your
     name and phone number.": the members take the action of the nearest sentence
@@ -246,16 +272,18 @@ def _resolved_references(
         index = position.get(reference.sentence.start)
         if index is None:
             continue
-        head = reference.term[-1]
+        # a bare reference word ("This may include") points at any head noun
+        heads = {reference.term[-1]} if reference.term else words.heads
         for before in reversed(document.sentences[max(index - REFERENCE_REACH, 0) : index]):
             tokens = lexicon.scan(before.text, before.start)[0]
-            at = [i for i, t in enumerate(tokens) if t.text == head]
-            if not at:
-                continue
-            statement = _use(lexicon, before, at[-1], reference)
+            at = [i for i, t in enumerate(tokens) if t.text in heads]
+            statement = next(
+                (s for i in reversed(at) if (s := _use(lexicon, before, i, reference, main_clause=True))),
+                None,
+            )
             if statement is not None:
                 result.append(statement)
-            break
+                break
     return result
 
 
@@ -268,16 +296,35 @@ def _term_at(tokens: list[Token], index: int, term: tuple[str, ...]) -> bool:
     return tuple(t.text for t in tokens[index : index + len(term)]) == term
 
 
-def _use(lexicon: Lexicon, sentence: Sentence, index: int, definition: Definition) -> Statement | None:
+def _use(
+    lexicon: Lexicon, sentence: Sentence, index: int, definition: Definition, *, main_clause: bool = False
+) -> Statement | None:
+    """The statement a sentence makes about a term at token ``index``, carried to its
+    members. ``main_clause``: a condition in a clause of its own before a main
+    clause that opens with its subject ("when you book, we collect booking
+    details") does not stop it, and an active verb before the noun stands for
+    the publisher's name ("Acme collects information"); used for references,
+    whose sentence before is their own context. A defined term used anywhere in
+    the policy keeps the stricter reading: "we" as subject, no condition before."""
     marker = object()
     events = with_event(_events_of(lexicon, sentence), Event("mention", index, ref=marker, names_data=True))
     clause: set[str] = set()
+    conditional = False
+    cut = -2
     for event in events:
         if event.index >= index:
             break
-        clause = set() if event.kind in ("comma", "breaker", "exception") else clause | {event.kind}
-    conditional = any(e.kind == "conditional" and e.index < index for e in events)
-    if "subject" not in clause or conditional:
+        if event.kind in ("comma", "breaker", "exception"):
+            clause, cut = set(), event.index
+            continue
+        clause.add(event.kind)
+        conditional = conditional or event.kind == "conditional"
+        if main_clause and event.kind == "subject" and event.index == cut + 1:
+            conditional = False  # the condition ended at the comma
+    # a reference's sentence before may name the publisher by its company name
+    # ("Acme may collect certain information"): a verb before the noun will do
+    acted = "subject" in clause or (main_clause and "action" in clause)
+    if not acted or conditional:
         # only a plain statement by the publisher ("we collect Account Information
         # when ...") reaches the members; a condition, a passive or a legal aside
         # ("if you object to your Personal Information being transferred") does not

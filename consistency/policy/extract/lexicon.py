@@ -86,7 +86,7 @@ class CueEntry:
     role: str
     """``action``, ``negation``, ``negation_exception``, ``negated_object``,
     ``paired_open``, ``paired_continue``, ``scope_breaker``, ``exception``, ``first_party``,
-    ``third_party_actor``, ``anaphoric_subject``, ``share_target``, ``consent_condition``, ``source_marker``, ``inbound_marker``, ``user_recipient``, ``negative_condition``, ``processor_marker``, ``purpose_marker``, ``conditional``,
+    ``third_party_actor``, ``anaphoric_subject``, ``share_target``, ``consent_condition``, ``source_marker``, ``inbound_marker``, ``user_recipient``, ``negative_condition``, ``imperative_negation``, ``processor_marker``, ``purpose_marker``, ``conditional``,
     ``non_action``, ``non_statement_section`` or ``definition``."""
     action: str | None = None
     source: str = ""
@@ -423,6 +423,7 @@ CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every
     "inbound_markers": "inbound_marker",
     "user_recipients": "user_recipient",
     "negative_conditions": "negative_condition",
+    "imperative_negations": "imperative_negation",
     "processor_markers": "processor_marker",
     "purpose_markers": "purpose_marker",
     "scope_limiters": "scope_limiter",

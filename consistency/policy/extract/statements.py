@@ -240,6 +240,7 @@ def _scan(
     cues = _objects_named(cues, mentions, tokens)
     events = _events(mentions, cues)
     commas = [Event("comma", i) for i, t in enumerate(tokens) if t.text in _COMMAS]
+    commas += _closed_asides(tokens, events)
     if commas:
         events = sorted([*events, *commas], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
     own = any(e.kind in ("action", "negation", "object_negation") for e in events)
@@ -266,8 +267,41 @@ def _scan(
         third,
         defines,
         "definition" in roles,
-        "negative_condition" in roles,
+        "negative_condition" in roles or _opens_with_advice(tokens, cues),
         anaphora,
+    )
+
+
+_OPEN, _CLOSE = ("(", "（"), (")", "）")
+
+
+def _closed_asides(tokens: list, events: list[Event]) -> list[Event]:
+    """A negation inside brackets stays there: "we ask you to verify your account
+    (to be sure you are not a robot) and may ask for your phone number" denies
+    nothing outside the aside. The closing bracket of an aside with a negation
+    ends the clause (a scope breaker)."""
+    negations = [e.index for e in events if e.kind in ("negation", "object_negation")]
+    if not negations:
+        return []
+    found, opened = [], None
+    for index, token in enumerate(tokens):
+        if token.text in _OPEN:
+            opened = index
+        elif token.text in _CLOSE and opened is not None:
+            if any(opened < n < index for n in negations) and not any(n < opened for n in negations):
+                # (a negation before the aside, "we will not (and will not let others)
+                # collect ...", still reaches past it)
+                found.append(Event("breaker", index))
+            opened = None
+    return found
+
+
+def _opens_with_advice(tokens: list, cues: list[Match]) -> bool:
+    """The sentence opens (after a list marker) with an imperative negation ("Do
+    not post your address ..."): advice to the reader, no denial."""
+    first = next((i for i, t in enumerate(tokens) if t.text[0].isalpha() and len(t.text) > 1), None)
+    return first is not None and any(
+        c.first_token == first and _has_role(c, "imperative_negation") for c in cues
     )
 
 
@@ -354,9 +388,11 @@ class _Walker:
                 for segment in segments:
                     segment.denied = frozenset()
             context = self._row_context(index) or lead_in
-            if context is None and sentence.kind == "sentence":
+            if context is None and sentence.kind == "sentence" and not _label_line(unit):
                 # a full sentence with no verb of its own states nothing; the heading
-                # speaks for the list items under it, not for prose
+                # speaks for the list items under it and for label lines ("Device
+                # IDs and Location Information" under "Information we collect"),
+                # not for prose
                 context = _NO_CONTEXT
             context = context or self._heading_context(sentence.section) or _DEFAULT_CONTEXT
             grouped = _group(sentence, segments, context, self._third_party_around(index))
@@ -430,6 +466,12 @@ class _Walker:
         return not any(
             e.kind == "subject" and (first_action is None or e.index < first_action) for e in unit.events
         )
+
+
+def _label_line(unit: _Unit) -> bool:
+    """A line with no verb and no closing punctuation ("Unique Device IDs and
+    Location Information"): a label, read like a list item under its heading."""
+    return not unit.own_cues and not unit.sentence.text.rstrip().endswith(_CLOSING)
 
 
 def _table_rows(units: list[_Unit]) -> dict[int, tuple[list[int], int | None]]:

@@ -7,7 +7,7 @@ import zlib
 
 import pytest
 
-from consistency.apk.inflate import inflate_exact
+from consistency.apk.inflate import crc32, inflate_exact
 
 pytest.importorskip("deflate", reason="libdeflate's wrapper is not installed: the zlib reader is used")
 
@@ -29,3 +29,8 @@ def test_a_stream_longer_or_shorter_than_declared_is_left_to_the_bounded_reader(
     assert inflate_exact(stream, len(data) + 1) is None  # a lie the other way
     assert inflate_exact(stream[: len(stream) // 2], len(data)) is None  # cut short
     assert inflate_exact(b"\xff" * 64, 10) is None  # not deflate at all
+
+
+@pytest.mark.parametrize("data", [b"", b"a", os.urandom(70_001), b"classes " * 200_000])
+def test_crc32_is_zlibs(data):
+    assert crc32(data) == zlib.crc32(data)

@@ -54,3 +54,30 @@ def test_a_broken_rules_file_is_a_mapping_error(tmp_path):
     bad.write_text("schema_version: 1\nkeywords: ['(']\n", encoding="utf-8")
     with pytest.raises(MappingError):
         load_policy_url_rules(bad)
+
+
+def test_malformed_yaml_is_a_mapping_error_on_every_load(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path / "cache"))
+    bad = tmp_path / "policy_urls.yaml"
+    bad.write_bytes(b"keywords: [unclosed\n")
+    for _ in range(2):  # a failed parse is not cached
+        with pytest.raises(MappingError, match="invalid policy URL rules"):
+            load_policy_url_rules(bad)
+
+
+def test_rules_read_back_from_the_parse_cache_equal_a_fresh_parse(tmp_path, monkeypatch):
+    from consistency.mappings import builtin_mappings_dir
+
+    shipped = (builtin_mappings_dir() / "apk" / "policy_urls.yaml").read_bytes()
+    rules = tmp_path / "policy_urls.yaml"
+    rules.write_bytes(shipped)
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", "off")
+    fresh = load_policy_url_rules(rules)
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path / "cache"))
+    assert load_policy_url_rules(rules) == fresh  # computes and stores
+    assert list((tmp_path / "cache").glob("policy-urls-*.pickle"))
+    assert load_policy_url_rules(rules) == fresh  # read back
+    # an edited file has another key: parsed again, and its broken pattern refused
+    rules.write_bytes(shipped.replace(b"keywords:\n", b"keywords:\n  - '('\n", 1))
+    with pytest.raises(MappingError):
+        load_policy_url_rules(rules)

@@ -148,3 +148,68 @@ def test_a_sentence_that_opens_with_the_term_is_a_definition_and_states_nothing_
     # a sentence that only ends in a definition still states its own practice
     reading = read("We collect Account Details, which include your phone number.")
     assert status_of(reading, "personal.phone_number") == "collected"
+
+
+@pytest.mark.parametrize(
+    "before, reference",
+    [
+        # the reference word alone, right before the link, after any head noun
+        ("We may collect and keep information you give us.", "This may include your phone number."),
+        ("We collect information when you order.", "D. This includes your phone number."),
+        # "the" points back before a bare head noun
+        ("We collect details of your order.", "The details may include your phone number."),
+        # a condition in a clause of its own leaves the main clause a plain statement
+        (
+            "When you link a game account, we collect information through that service.",
+            "This information may include your phone number.",
+        ),
+        # the publisher named by its company name: an active verb before the noun
+        (
+            "Lumen Games may collect certain information from your profile.",
+            "This information may include your phone number.",
+        ),
+        # "is not limited to" denies nothing
+        (
+            "We collect personal details.",
+            "Such details may include, but are not limited to, your phone number.",
+        ),
+    ],
+)
+def test_a_reference_points_back_at_the_data_just_named(before, reference):
+    reading = read(before, reference)
+    assert status_of(reading, "personal.phone_number") == "collected"
+
+
+@pytest.mark.parametrize(
+    "before, reference",
+    [
+        ("Nothing here.", "This may include your phone number."),
+        # the sentence before states nothing the publisher does
+        ("Your phone shows information on its lock screen.", "This may include your phone number."),
+        # a condition that runs up to the noun ("if you ..., delete ... our use of your data")
+        (
+            "If you would like to review, correct or limit our use of your information, write to us.",
+            "This information may include your phone number.",
+        ),
+        # a passive verb after the noun, with no publisher, names no one who collects
+        ("Certain information is needed.", "This information may include your phone number."),
+        # a longer term after "the" is a defined term, not a reference
+        ("We collect information when you order.", "The Order Data includes your phone number."),
+    ],
+)
+def test_a_reference_with_no_statement_behind_it_states_nothing(before, reference):
+    reading = read(before, reference)
+    assert status_of(reading, "personal.phone_number") == "not_mentioned"
+
+
+def test_bare_reference_words_come_from_the_tables():
+    statements = builtin_mappings().statements
+    words = {p.lower() for p in statements.bare_reference_words.phrases.all()}
+    definitions = [
+        find_definitions(document(s), builtin_mappings().lexicon, builtin_mappings())
+        for s in statements.bare_reference_words.examples.match
+    ]
+    assert all(d and d[0].reference for d in definitions)
+    for sentence in statements.bare_reference_words.examples.no_match:
+        (definition,) = find_definitions(document(sentence), builtin_mappings().lexicon, builtin_mappings())
+        assert not definition.reference and definition.term[0] not in words

@@ -152,6 +152,22 @@ def test_main_element_is_preferred():
     assert document.text == "Privacy\n\nWe collect your email address to create your account."
 
 
+@pytest.mark.parametrize("wrapper", ["form", "header"])
+def test_an_element_wrapping_the_whole_page_is_not_chrome(wrapper):
+    # ASP.NET pages put the whole body in one <form>; some sites put it in <header>
+    html = (
+        f"<html><body><{wrapper} id='page'><input type='hidden' value='STATE'>"
+        "<h1>Privacy</h1><p>We collect your email address to create your account.</p>"
+        "<p>We share your device identifiers with analytics providers.</p>"
+        f"<button>SEARCH BUTTON</button></{wrapper}>"
+        "<footer>FOOTER TEXT</footer></body></html>"
+    )
+    document = _read(html)
+    assert "We collect your email address to create your account." in {s.text for s in document.sentences}
+    assert "SEARCH BUTTON" not in document.text
+    assert "FOOTER TEXT" not in document.text
+
+
 def test_html_fragment_without_doctype_is_detected_from_tag_density():
     document = read_document(
         b"<h2>Data</h2><p>We collect your location.</p><p>We share it with Amap.</p>", name="policy.txt"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers.policy_docs import read, status_of
 
 
@@ -210,3 +212,42 @@ def test_a_question_states_nothing_and_its_answer_is_read():
 def test_a_question_heading_still_speaks_for_its_list():
     reading = read(("heading", "What information do we collect?"), ("list_item", "Your email address"))
     assert status_of(reading, "personal.email") == "collected"
+
+
+def test_a_label_line_under_a_heading_takes_the_heading_action_and_prose_does_not():
+    reading = read(
+        ("heading", "Information we share with partners"),
+        "Device identifiers and email address",
+        "Photos can show where they were taken.",
+    )
+    assert status_of(reading, "device.ids") == "shared"
+    assert status_of(reading, "personal.email") == "shared"
+    assert status_of(reading, "media.photos") == "not_mentioned"
+
+
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "Do not post your home address in public chats.",
+        "If you are under 13, please do not send us your home address.",
+        "Please do not include the following in a post: your home address, your birthday.",
+        "If you opt out, ads will not be tailored using your home address.",
+    ],
+)
+def test_advice_to_the_reader_and_consequences_of_opting_out_deny_nothing(advice):
+    reading = read(("list_item", "Your home address"), advice)
+    assert status_of(reading, "personal.address") == "collected"
+
+
+def test_a_publisher_denial_that_opens_with_a_subject_is_still_a_denial():
+    reading = read("We do not post your home address.")
+    assert status_of(reading, "personal.address") == "denied"
+
+
+def test_a_negation_inside_an_aside_stays_inside_it():
+    reading = read(
+        "We verify new accounts (to be sure you are not a bot) and may ask for your phone number.",
+        "We will not (and will not let partners) collect your email address.",
+    )
+    assert status_of(reading, "personal.phone_number") == "collected"
+    assert status_of(reading, "personal.email") == "denied"
