@@ -26,6 +26,11 @@ def cross_check(
     if tables.get("permissions.yaml") is not None and types_known:
         for placed in merged["permissions.yaml"].get("permissions", []):
             problems += _unknown_types(placed, "data_types", type_ids)
+            narrower = set(placed.entry.policy_data_types or ()) - set(placed.entry.data_types)
+            problems += [
+                placed.problem(f"policy_data_types {t!r} not in data_types", "policy_data_types")
+                for t in sorted(narrower)
+            ]
     sdks = merged.get("sdks.yaml", {})
     sdk_category_ids = {p.entry.id for p in sdks.get("categories", [])}
     if tables.get("sdks.yaml") is not None:

@@ -176,6 +176,18 @@ class PermissionSpec(_Closed):
     policy_names: Phrases = Phrases()
     """How policies name the permission itself ("microphone permission",
     "permission to send text messages"): such a mention discloses its data types."""
+    policy_data_types: tuple[str, ...] | None = None
+    """What a policy's mention of the permission by name discloses, when its words
+    name less than ``data_types``: "read phone status and identity" names the
+    device's identity (IMEI), not the phone number, which has had a permission of
+    its own since Android 8 (tests/data/policies/README.md, rule 12). None: all
+    of ``data_types``."""
+
+    @property
+    def named_data_types(self) -> tuple[str, ...]:
+        """What naming the permission in a policy discloses (see ``policy_data_types``)."""
+        return self.data_types if self.policy_data_types is None else self.policy_data_types
+
     network: bool = False
     """Lets the app send data off the device (review rubric, rule 1: without such a
     permission or a bundled SDK, what the app reaches stays on the device)."""

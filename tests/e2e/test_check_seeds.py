@@ -50,13 +50,20 @@ def result_of(seed: str) -> CheckResult:
 
 def _cases(kind: str):
     """(seed, subject_type, subject) for every data type a listed permission maps to and
-    every listed SDK, under ``described`` or ``extra``."""
+    every listed SDK, under ``described`` or ``extra``. A described permission discloses
+    what its description names (``named_data_types``: "read call status" names no phone
+    number, tests/data/policies/README.md rule 12); an extra one reaches all it maps to."""
     for seed in SEEDS:
         spec = expected(seed).get(kind) or {}
         subjects: list[tuple[str, str]] = []
         for name in spec.get("permissions", ()):
             permission = tables().permission(name)
-            subjects += [("data", dt) for dt in (permission.data_types if permission else ())]
+            types = (
+                ()
+                if permission is None
+                else (permission.named_data_types if kind == "described" else permission.data_types)
+            )
+            subjects += [("data", dt) for dt in types]
         subjects += [("sdk", sdk) for sdk in spec.get("sdks", ())]
         for subject_type, subject in dict.fromkeys(subjects):
             gap = KNOWN_GAPS.get((seed, subject))

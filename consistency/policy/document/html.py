@@ -92,6 +92,19 @@ _ENTITY_START = re.compile(r"<!ENTITY", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^<>]*?(/?)>")
 _IMPLICITLY_CLOSED = frozenset("p li dt dd tr td th option".split())
 _WORD_CHARS = re.compile(r"\w")
+_RESIDUAL_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+"""An entity left in the text after parsing: a page escaped twice (``&amp;ldquo;``)
+shows the reader quotes, and quotes mark defined terms."""
+
+
+def unescape_residual(text: str) -> str:
+    """The text with entities that survived one round of parsing decoded once more
+    (one round, not until none is left)."""
+    if "&" not in text:
+        return text
+    from html import unescape
+
+    return _RESIDUAL_ENTITY.sub(lambda m: unescape(m.group(0)), text)
 
 
 def read_html_blocks(text: str) -> list[Block]:
@@ -337,6 +350,7 @@ class _Walker:
     def append(self, text: str | None) -> None:
         if not text:
             return
+        text = unescape_residual(text)
         self.buffer.append(text)
         if _WORD_CHARS.search(text):
             if self.bold_depth:
@@ -368,7 +382,7 @@ class _Walker:
 
     def table_row(self, row: HtmlElement) -> None:
         cells = tuple(
-            " ".join(t for t in cell.itertext())
+            unescape_residual(" ".join(t for t in cell.itertext()))
             for cell in row
             if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")
         )

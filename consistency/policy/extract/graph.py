@@ -12,7 +12,9 @@ as its evidence (``Statement.defined_by``). Such an affirmation is weak: an
 explicit denial of collecting the member outweighs it (``aggregate_data``),
 and a denial of the term is not carried to the members (a policy that
 "does not collect Personal Information" and defines it broadly is more often
-boilerplate than a denial of each member).
+boilerplate than a denial of each member). Nor, then, is an affirmation of that
+term: a policy that both denies and affirms collecting "Personal Information"
+does not say which members it collects.
 
 What makes a definition is data (``mappings/statements.yaml``): a
 ``definition_links`` verb ("includes", "may include", "consists of") or a
@@ -217,6 +219,11 @@ def statements_from_definitions(
             by_first.setdefault(definition.term[0], []).append(definition)
     result = _resolved_references(document, lexicon, [d for d in definitions if d.reference], words)
     defining = {d.sentence.start for d in definitions}
+    carried: list[tuple[tuple[str, ...], Statement]] = []
+    # a term the policy also denies collecting or sharing ("We do not collect Personal
+    # Information. Personal Information is ... your name, email address") carries no
+    # member: which of the two the policy means, its words do not say
+    denied_terms: set[tuple[str, ...]] = set()
     for sentence in document.sentences:
         if (
             sentence.start in defining
@@ -239,9 +246,13 @@ def statements_from_definitions(
             continue  # a definition's own verbs ("information that is collected") state no practice
         for index, definition in uses:
             statement = _use(lexicon, sentence, index, definition)
-            if statement is not None:
-                result.append(statement)
-    return result
+            if statement is None:
+                continue
+            if statement.denied:
+                denied_terms.add(definition.term)
+            else:
+                carried.append((definition.term, statement))
+    return result + [statement for term, statement in carried if term not in denied_terms]
 
 
 def _events_of(lexicon, sentence: Sentence) -> list[Event]:
@@ -332,10 +343,23 @@ def _use(
     for segment in segment_sentence(events):
         if not any(m is marker for m in segment.mentions):
             continue
-        if segment.needs_context or not segment.affirmed & _CARRIED:
+        if segment.needs_context:
+            return None
+        if not segment.affirmed & _CARRIED:
             # a denial of a broad term ("we do not collect Personal Information") is
             # too often boilerplate beside what the policy says of each member; only
-            # affirmations travel along the edges
+            # affirmations travel along the edges. The denial is returned with no
+            # data, so that the term's affirmations elsewhere carry nothing either.
+            if segment.denied & _CARRIED and not segment.affirmed:
+                return Statement(
+                    sentence=sentence,
+                    data=(),
+                    parties=(),
+                    actions=frozenset(),
+                    denied=frozenset(segment.denied & _CARRIED),  # type: ignore[arg-type]
+                    first_party=True,
+                    defined_by=(definition.sentence,),
+                )
             return None
         affirmed = set(segment.affirmed)
         if segment.third_party and affirmed:

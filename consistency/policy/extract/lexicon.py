@@ -373,7 +373,8 @@ def _add_data_phrases(trie: _Trie, mappings: Mappings) -> None:
     for phrase in tables.catch_all.phrases.all():
         trie.add(phrase, "mention", DataEntry("catch_all", (), "catch_all"))
     for perm in mappings.permissions.permissions:
-        if not perm.data_types:
+        disclosed = perm.named_data_types
+        if not disclosed:
             continue
         for phrase in perm.policy_names.all():
             trie.add(
@@ -381,7 +382,7 @@ def _add_data_phrases(trie: _Trie, mappings: Mappings) -> None:
                 "mention",
                 DataEntry(
                     "exact",
-                    tuple(perm.data_types),
+                    tuple(disclosed),
                     f"permission:{perm.name}",
                     via_permission=perm.name,
                     generic=True,

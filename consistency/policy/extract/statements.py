@@ -648,11 +648,13 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
     around the unit, or the phrase is a permission name), which an explicit
     denial of collecting the type outweighs (``aggregate_data``)."""
     specific: set[str] = set()
+    named: set[str] = set()
     for raw in raws:
-        if raw.affirmed:
-            for match in raw.matches:
-                for entry in match.of(DataEntry):
-                    if entry.level == "exact" and entry.source.startswith("datatype:"):
+        for match in raw.matches:
+            for entry in match.of(DataEntry):
+                if entry.level == "exact" and entry.source.startswith("datatype:"):
+                    named.update(entry.data_types)
+                    if raw.affirmed:
                         specific.update(entry.data_types)
     reads = []
     generic: set[DataMention] = set()
@@ -662,7 +664,13 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
         # a first-party denial says nothing about what a third party collects
         own_only = bool(raw.affirmed) and raw.first_party and "share" not in raw.affirmed
         for match in raw.matches:
-            for mention in _data_mentions(raw.sentence, match, specific if raw.affirmed else None):
+            # a category word stands for those of its types the policy names in their own
+            # words: affirmed ones in an affirmation; in a denial of sharing or keeping only,
+            # which presumes the data is collected, the named ones ("we do not share your
+            # health data" where only health information is named). A denial of collecting
+            # denies the whole category ("we do not collect your location": both precisions).
+            narrow = specific if raw.affirmed else (None if "collect" in raw.denied else named)
+            for mention in _data_mentions(raw.sentence, match, narrow):
                 data.append(mention)
                 if all(e.generic for e in match.of(DataEntry)):
                     generic.add(mention)

@@ -57,8 +57,8 @@ def permission_index(mappings) -> PermissionIndex:
     for perm in mappings.permissions.permissions:
         names[perm.name] = perm.name
         names.setdefault(perm.name.rsplit(".", 1)[-1], perm.name)
-        types[perm.name] = tuple(perm.data_types)
-        if not perm.data_types:
+        types[perm.name] = tuple(perm.named_data_types)
+        if not perm.named_data_types:
             plain += [(fold_chinese(p).lower(), perm.name) for p in perm.policy_names.all()]
     return PermissionIndex(names, types, tuple(sorted(plain, key=lambda pn: -len(pn[0]))))
 

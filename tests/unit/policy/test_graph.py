@@ -150,6 +150,27 @@ def test_a_sentence_that_opens_with_the_term_is_a_definition_and_states_nothing_
     assert status_of(reading, "personal.phone_number") == "collected"
 
 
+def test_a_term_the_policy_both_denies_and_affirms_carries_no_member():
+    # boilerplate: the term is denied, defined, then used loosely elsewhere; which
+    # members the policy collects its words do not say
+    denied = "We do not collect Account Details."
+    loose = "We use your Account Details to answer you."
+    assert status_of(read(DEFINITION, loose), "personal.phone_number") == "collected"
+    both = read(denied, DEFINITION, loose)
+    assert status_of(both, "personal.phone_number") == "not_mentioned"
+    assert status_of(both, "personal.address") == "not_mentioned"
+
+
+def test_a_definition_with_also_is_still_a_definition():
+    reading = read("Account Details also include the photos stored on your phone.")
+    assert status_of(reading, "media.photos") == "not_mentioned"
+    assert find_definitions(
+        document("Account Details also include your phone number."),
+        builtin_mappings().lexicon,
+        builtin_mappings(),
+    )
+
+
 @pytest.mark.parametrize(
     "before, reference",
     [

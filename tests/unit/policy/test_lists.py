@@ -180,7 +180,8 @@ def test_permission_table_and_label_lines():
         {"android.permission.READ_PHONE_STATE"},
     ]
     assert entries[0].purpose == "用于查询天气。"
-    assert set(entries[1].data_types) == {"device.ids", "personal.phone_number"}
+    # named by its label, READ_PHONE_STATE discloses the phone's identity, not its number (rule 12)
+    assert set(entries[1].data_types) == {"device.ids"}
 
 
 def test_permission_blocks_and_denied_entries():

@@ -279,3 +279,15 @@ def test_many_unclosed_list_items_stay_separate():
     document = _read(html)
     assert len(document.sentences) == 600
     assert document.sentences[-1].text == "Item 599"
+
+
+def test_entities_escaped_twice_are_read_as_their_characters():
+    # a page whose text was HTML-escaped twice shows "&ldquo;" after parsing; the
+    # quotes around a defined term must reach the reader; a third escape is decoded once
+    page = (
+        "<html><body><p>We do not collect Personal Information. &amp;ldquo;Personal Information&amp;rdquo;"
+        " is information that identifies you.</p><p>Fish &amp;amp;amp; chips &amp;#8212; R&amp;D</p></body></html>"
+    )
+    text = read_document(page.encode(), name="p.html").text
+    assert '"Personal Information" is information' in text  # curly quotes are normalised
+    assert "Fish &amp; chips - R&D" in text

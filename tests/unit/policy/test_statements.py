@@ -214,6 +214,61 @@ def test_a_question_heading_still_speaks_for_its_list():
     assert status_of(reading, "personal.email") == "collected"
 
 
+def test_a_permission_named_by_its_label_discloses_what_the_label_names():
+    # READ_PHONE_STATE exposes the phone number on old Android, but its label names the
+    # phone's identity; the phone permission group (READ_PHONE_NUMBERS too) names both
+    reading = read("The app requests the permission to read phone status and identity.")
+    assert status_of(reading, "device.ids") == "collected"
+    assert status_of(reading, "personal.phone_number") == "not_mentioned"
+    group = read("The app requests the phone permission to verify your number.")
+    assert status_of(group, "personal.phone_number") == "collected"
+
+
+def test_word_senses_that_name_no_user_data():
+    reading = read(
+        "You can share your playlists with your contacts.",
+        "The app periodically contacts our servers to check for updates.",
+        "Our servers log Internet Protocol (IP) addresses and browser types.",
+        "We will tell you about changes by way of an email.",
+        "Our Classroom Edition serves the education sector.",
+        "We publish aggregated demographic information about our readers.",
+        "Enter the serial number of your licence to unlock the full version.",
+    )
+    named = {d.data_type for d in reading.data if d.status in ("collected", "shared", "vague")}
+    assert not named & {
+        "contacts.contacts",
+        "personal.address",
+        "personal.email",
+        "personal.other",
+        "device.ids",
+    }
+
+
+def test_a_category_word_in_a_denial_of_sharing_covers_the_types_the_policy_names():
+    # "health data" in a sharing denial refers to what the policy collects (health
+    # information), not to fitness data it never speaks of
+    reading = read("We collect the symptoms you enter.", "We do not share your health data with anyone.")
+    assert status_of(reading, "health.health_info") == "collected"
+    assert status_of(reading, "health.fitness_info") == "not_mentioned"
+    # a denial of collecting the category denies all of it
+    both = read("We collect your approximate location.", "We do not collect your location in any other way.")
+    assert status_of(both, "location.precise") == "denied"
+
+
+def test_a_chinese_passive_denial_of_a_word_that_is_its_own_verb():
+    # 录音 is "recording" and "to record": "不会被录音" denies recordings, and outweighs
+    # the microphone permission named in the list
+    reading = read("问诊过程不会被录音。", "麦克风权限：视频问诊")
+    assert status_of(reading, "audio.recordings") == "denied"
+
+
+def test_processed_by_is_a_verb_so_a_new_subject_after_it_starts_a_new_statement():
+    # "... are processed by Stripe and we never see the card number": the denial is
+    # ours, the processing by Stripe is still stated
+    reading = read("Card payments are processed by Stripe and we never see the card number.")
+    assert status_of(reading, "financial.payment_info") == "shared"
+
+
 def test_a_label_line_under_a_heading_takes_the_heading_action_and_prose_does_not():
     reading = read(
         ("heading", "Information we share with partners"),

@@ -81,3 +81,24 @@ def test_scores_reader_keywords_and_the_negation_probe(tool, corpus):
 def test_a_missing_folder_is_a_one_line_error(tool, tmp_path, capsys):
     assert tool.main([str(tmp_path / "absent")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_broad_wording_is_found_in_the_headline_and_not_in_the_strict_line(tool, tmp_path):
+    # the scoring counts broad wording ("device information" for device IDs) as
+    # found; the strict line scores it as the own set does (vague apart from collected)
+    from consistency.mappings import load_mappings
+
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "original_documents").mkdir()
+    _policy(
+        tmp_path,
+        4,
+        "TRAINING",
+        _segments("We collect device information.", ("Contact_E_Mail_Address_1stParty", "PERFORMED")),
+        "<html><body><p>We collect device information and your email address.</p></body></html>",
+    )
+    policies = tool.load_policies(tmp_path)
+    reader, _keywords = tool.evaluate(policies, load_mappings())
+    assert reader.per_group["Device IDs"].fp == 1 and reader.per_group["Email"].tp == 1
+    assert reader.strict.per_group["Device IDs"].fp == 0 and reader.strict.per_group["Email"].tp == 1
+    assert "MICRO, strict" in tool.report(policies, reader, _keywords, errors=False)
