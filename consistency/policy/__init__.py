@@ -34,7 +34,8 @@ def interpret_policy(document: Document, mappings: Mappings) -> PolicyReading:
     """What a read document states: its statements per sentence, and the SDK and
     permission lists it carries. Every caller that already holds a Document
     (``check``, the Data safety draft, batch workers) goes through here."""
-    from .extract.statements import read_statements
+    from .extract.statements import ScanOnce, read_statements
     from .lists import with_lists
 
-    return with_lists(read_statements(document, mappings), mappings)
+    scans = ScanOnce(mappings.lexicon)  # the statements and the lists scan many of the same lines
+    return with_lists(read_statements(document, mappings, scans), mappings, scans)

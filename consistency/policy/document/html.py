@@ -293,8 +293,11 @@ class _Walker:
         self.bold_depth = 0
         self.contexts: list[_Context] = [_Context("paragraph")]
         self.heading_level = 0
-        self.list_counters: dict[int, int] = {}
-        self.layout_tables: set[int] = set()
+        # keyed by the elements themselves, not id(): lxml builds a proxy object per
+        # access and frees it when unreferenced, so an id() is soon another element's
+        # (list numbers and layout tables then depended on what was read before)
+        self.list_counters: dict[HtmlElement, int] = {}
+        self.layout_tables: set[HtmlElement] = set()
 
     def walk(self, content: HtmlElement) -> list[Block]:
         from lxml import etree
@@ -309,7 +312,7 @@ class _Walker:
                     walker.skip_subtree()
                     continue
                 if tag == "table" and _is_layout_table(element):
-                    self.layout_tables.add(id(element))
+                    self.layout_tables.add(element)
                 self.start(tag, element)
             else:
                 if tag == "tr" and not self._in_layout_table(element):
@@ -359,7 +362,7 @@ class _Walker:
         parent = element.getparent()
         if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() != "ol":
             return BULLET
-        key = id(parent)
+        key = parent
         if key not in self.list_counters:
             start = parent.get("start", "1").strip()
             self.list_counters[key] = (
@@ -374,7 +377,7 @@ class _Walker:
 
     def _in_layout_table(self, row: HtmlElement) -> bool:
         for ancestor in row.iterancestors("table"):
-            return id(ancestor) in self.layout_tables
+            return ancestor in self.layout_tables
         return True
 
     def table_row(self, row: HtmlElement) -> None:

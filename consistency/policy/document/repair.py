@@ -75,9 +75,33 @@ def repair_unit(text: str) -> str:
     if text.isascii():
         return text
     text = _SYMBOL_FONT_MOJIBAKE.sub(_symbol_font_bullet, text)
+    config = _config()
+    if len(text) <= config.max_decode_length and not any(map(_ftfy_may_change, _ftfy_segments(text))):
+        return text
     import ftfy
 
-    return ftfy.fix_text(text, _config())
+    return ftfy.fix_text(text, config)
+
+
+_FTFY_CHARACTERS = re.compile("[\x80-\x9f\ud800-\udfff]")
+"""C1 controls and surrogates: what ftfy's ``fix_c1_controls`` and ``fix_surrogates`` replace."""
+
+
+def _ftfy_may_change(segment: str) -> bool:
+    """Whether ``ftfy.fix_and_explain`` with :func:`_config` could change ``segment``.
+    That configuration leaves on only the encoding fixes, which touch text ftfy's own
+    badness heuristic flags, and the C1-control and surrogate fixes; so a segment with
+    none of these is returned as it is. Asking first skips ftfy's per-call set-up, which
+    was a tenth of reading a Chinese policy (every unit of one is non-ASCII)."""
+    from ftfy.badness import is_bad
+
+    return bool(_FTFY_CHARACTERS.search(segment)) or is_bad(segment)
+
+
+def _ftfy_segments(text: str) -> list[str]:
+    """The pieces ``ftfy.fix_text`` fixes one by one: lines, each with its newline."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + [lines[-1]]
 
 
 def _config():
@@ -112,7 +136,7 @@ def _ftfy_lines(text: str) -> tuple[str, int, list[str]]:
     changed = 0
     steps: list[str] = []
     for i, line in enumerate(lines):
-        if line.isascii():
+        if line.isascii() or not _ftfy_may_change(line):
             continue
         fixed = ftfy.fix_and_explain(line, config)
         if fixed.text != line:

@@ -125,7 +125,10 @@ def _words(text: str) -> tuple[list[str], list[int]]:
     words = pieces[1::2]
     if text.isascii():
         return [w.lower() for w in words], starts
-    return [w.lower() if w.isascii() else _fold(w) for w in words], starts
+    folded: dict[str, str] = {}  # Chinese text is a few thousand distinct characters, repeated
+    return [
+        w.lower() if w.isascii() else folded.get(w) or folded.setdefault(w, _fold(w)) for w in words
+    ], starts
 
 
 def _source_words(source: str, fmt: str) -> tuple[list[str], list[int]]:
@@ -210,8 +213,8 @@ def _align(doc: list[str], src: list[str]) -> list[int]:
     the source's word triples, so the two confirming words cost nothing), and at
     most :data:`_MAX_CANDIDATES` later occurrences are tried."""
     triples: dict[tuple[str, str, str], list[int]] = {}
-    for j in range(len(src) - 2):
-        triples.setdefault((src[j], src[j + 1], src[j + 2]), []).append(j)
+    for j, triple in enumerate(zip(src, src[1:], src[2:], strict=False)):
+        triples.setdefault(triple, []).append(j)
     singles: dict[str, list[int]] = {}
     for j, word in enumerate(src):
         singles.setdefault(word, []).append(j)

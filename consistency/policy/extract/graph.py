@@ -257,7 +257,7 @@ def statements_from_definitions(
 
 def _events_of(lexicon, sentence: Sentence) -> list[Event]:
     """A sentence's events, worked out once per reading when the lexicon keeps
-    its scans (``statements._ScanOnce`` does; a sentence can use several terms)."""
+    its scans (``statements.ScanOnce`` does; a sentence can use several terms)."""
     keep = getattr(lexicon, "events", None)
     if keep is None:
         return sentence_events(lexicon, sentence)

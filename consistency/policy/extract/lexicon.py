@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .hanzi import fold_chinese  # issue 12: Traditional forms match Simplified phrases
 
@@ -95,8 +95,10 @@ class CueEntry:
 Entry = DataEntry | PartyEntry | ExcludedEntry | CueEntry
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One match token. A named tuple rather than a frozen dataclass: a policy has
+    tens of thousands of tokens, and a tuple is built at a third of the cost."""
+
     text: str
     """Lower-cased, apostrophes normalised."""
     start: int
@@ -137,51 +139,62 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-class _Node:
-    __slots__ = ("exact", "wild", "entries")
+class _Trie:
+    """The phrases as a trie whose nodes are numbers: per node, a dict from word to
+    child number, and (once frozen) the entries ending there. Why numbers and not
+    node objects: dicts of strings to integers are not tracked by Python's garbage
+    collector, and a lexicon of node objects was over half of the objects every
+    full collection walks, a tenth of a long policy's reading."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, _Node] = {}
-        self.wild: dict[str, _Node] = {}
-        self.entries: dict[str, list[Entry]] = {}
+        self.exact: list[dict[str, int]] = [{}]
+        self.wild: list[dict[str, int]] = [{}]
+        """Per node: the wildcard stems ("locat" of "locat*") and their children."""
+        self.entries: list[dict[str, list[Entry]]] = [{}]
+        """Per node, per layer: the entries of the phrases ending there (while adding)."""
+        self.wild_lengths: list[tuple[int, ...]] = []
+        """Per node: the lengths of its wildcard stems, shortest first (set by ``freeze``)."""
+        self.wild_gate: list[frozenset[str] | None] = []
+        """Per node: its stems cut to the shortest length; a word whose start is not among
+        them starts no stem, so most words cost one look-up instead of one per length."""
+        self.mention: list[tuple[Entry, ...]] = []
+        self.cue: list[tuple[Entry, ...]] = []
+        """Per node: the entries of each layer as a tuple (set by ``freeze``); equal entries
+        and equal tuples are one object each, so the collector has few objects to walk."""
+        self._entries: dict[Entry, Entry] = {}
 
-
-@dataclass
-class _Trie:
-    root: _Node = field(default_factory=_Node)
-    wild_lengths: set[int] = field(default_factory=set)
-    _wild_lengths: list[int] = field(default_factory=list)
-    _shared: dict[Entry, Entry] = field(default_factory=dict)
-    """One object per distinct entry while compiling (thousands of phrases name the
-    same data type): the compiled trie is a third smaller and loads faster from
-    the knowledge cache. Entries are compared by value everywhere, so sharing
-    changes no result."""
+    def _child(self, table: list[dict[str, int]], node: int, word: str) -> int:
+        child = table[node].get(word)
+        if child is None:
+            child = table[node][word] = len(self.exact)
+            self.exact.append({})
+            self.wild.append({})
+            self.entries.append({})
+        return child
 
     def add(self, phrase: str, layer: Layer, entry: Entry) -> None:
         words = phrase_tokens(phrase)
         if not words:
             return
-        node = self.root
+        node = 0
         for word in words:
             if word.endswith("*"):
-                stem = word[:-1]
-                self.wild_lengths.add(len(stem))
-                node = node.wild.setdefault(stem, _Node())
+                node = self._child(self.wild, node, word[:-1])
             else:
-                node = node.exact.setdefault(word, _Node())
-        entry = self._shared.setdefault(entry, entry)
-        bucket = node.entries.setdefault(layer, [])
+                node = self._child(self.exact, node, word)
+        bucket = self.entries[node].setdefault(layer, [])
         if entry not in bucket:
-            bucket.append(entry)
+            bucket.append(self._entries.setdefault(entry, entry))
 
-    def children(self, node: _Node, word: str) -> list[_Node]:
+    def children(self, node: int, word: str) -> list[int]:
         """The nodes one word leads to: its literal child and any wildcard stem it starts with."""
-        child = node.exact.get(word)
+        child = self.exact[node].get(word)
         found = [] if child is None else [child]
-        if node.wild:
-            wild = node.wild
+        gate = self.wild_gate[node]
+        if gate is not None and word[: self.wild_lengths[node][0]] in gate:
+            wild = self.wild[node]
             size = len(word)
-            for n in self._wild_lengths:
+            for n in self.wild_lengths[node]:
                 if n > size:
                     break
                 child = wild.get(word[:n])
@@ -190,8 +203,18 @@ class _Trie:
         return found
 
     def freeze(self) -> None:
-        self._wild_lengths = sorted(self.wild_lengths)
-        self._shared = {}
+        """Precompute what the scan reads at every node (after the last ``add``)."""
+        tuples: dict[tuple[Entry, ...], tuple[Entry, ...]] = {}
+        for node, wild in enumerate(self.wild):
+            lengths = tuple(sorted({len(stem) for stem in wild}))
+            self.wild_lengths.append(lengths)
+            self.wild_gate.append(frozenset(stem[: lengths[0]] for stem in wild) if lengths else None)
+            entries = self.entries[node]
+            for layer, per_node in (("mention", self.mention), ("cue", self.cue)):
+                found = tuple(entries.get(layer, ()))
+                per_node.append(tuples.setdefault(found, found))
+        self.entries = []
+        self._entries = {}
 
 
 class Lexicon:
@@ -205,46 +228,87 @@ class Lexicon:
         """Tokens, mention matches and cue matches of a text (offsets shifted by ``offset``)."""
         tokens = tokenize(text, offset)
         mentions, cues = self._scan_tokens(tokens)
-        spans = [(m.first_token, m.last_token) for m in mentions]
-        cues = [
-            c
-            for c in cues
-            if _kept_inside(c) or not any(a <= c.first_token and c.last_token <= b for a, b in spans)
-        ]
+        if mentions:
+            cues = list(_outside(cues, mentions))
         return tokens, mentions, cues
 
     def _scan_tokens(self, tokens: list[Token]) -> tuple[list[Match], list[Match]]:
         """Leftmost-longest matching, independently per layer (the rule the table
-        tests use too): the longest phrase at the first token where one starts."""
-        candidates: dict[str, list[Match]] = {"mention": [], "cue": []}
+        tests use too): the longest phrase at the first token where one starts.
+        A layer whose last match still covers token ``i`` takes nothing starting
+        there, so the walk from ``i`` is skipped when both layers are covered."""
+        mentions: list[Match] = []
+        cues: list[Match] = []
+        free_mention = free_cue = 0
         children = self._trie.children
-        root = self._trie.root
-        count = len(tokens)
+        mention, cue = self._trie.mention, self._trie.cue
+        exact, gates = self._trie.exact, self._trie.wild_gate
+        words = [t.text for t in tokens]
+        count = len(words)
         for i in range(count):
-            best: dict[str, tuple[int, list[_Node]]] = {}
-            frontier = [root]
-            j = i
-            while frontier and j < count:
-                frontier = [child for node in frontier for child in children(node, tokens[j].text)]
+            if i < free_mention and i < free_cue:
+                continue
+            frontier = children(0, words[i])
+            mention_end = cue_end = 0
+            mention_nodes: list[int] = []
+            cue_nodes: list[int] = []
+            j = i + 1
+            while frontier:
+                if len(frontier) == 1:  # the usual case: one path through the trie
+                    node = frontier[0]
+                    if mention[node]:
+                        mention_end, mention_nodes = j, frontier
+                    if cue[node]:
+                        cue_end, cue_nodes = j, frontier
+                    if j == count:
+                        break
+                    if gates[node] is None:
+                        child = exact[node].get(words[j])
+                        frontier = [] if child is None else [child]
+                    else:
+                        frontier = children(node, words[j])
+                    j += 1
+                    continue
+                ending = [node for node in frontier if mention[node]]
+                if ending:
+                    mention_end, mention_nodes = j, ending
+                ending = [node for node in frontier if cue[node]]
+                if ending:
+                    cue_end, cue_nodes = j, ending
+                if j == count:
+                    break
+                word = words[j]
+                frontier = [child for node in frontier for child in children(node, word)]
                 j += 1
-                for layer in ("mention", "cue"):
-                    ending = [node for node in frontier if layer in node.entries]
-                    if ending:
-                        best[layer] = (j, ending)
-            for layer, (end, nodes) in best.items():
-                entries = _dedupe(e for node in nodes for e in node.entries[layer])
-                candidates[layer].append(Match(tokens[i].start, tokens[end - 1].end, i, end, entries))
-        return _leftmost_longest(candidates["mention"]), _leftmost_longest(candidates["cue"])
+            if mention_end and i >= free_mention:
+                mentions.append(_match(tokens, i, mention_end, [mention[n] for n in mention_nodes]))
+                free_mention = mention_end
+            if cue_end and i >= free_cue:
+                cues.append(_match(tokens, i, cue_end, [cue[n] for n in cue_nodes]))
+                free_cue = cue_end
+        return mentions, cues
 
 
-def _leftmost_longest(candidates: list[Match]) -> list[Match]:
-    taken: list[Match] = []
-    free = 0
-    for match in candidates:
-        if match.first_token >= free:
-            taken.append(match)
-            free = match.last_token
-    return taken
+def _outside(cues: list[Match], mentions: list[Match]) -> Iterable[Match]:
+    """The cues not lying inside a mention (but those kept inside, see below). Both
+    lists are in token order and mentions do not overlap, so the only mention that
+    can hold a cue is the first one ending after the cue starts: one sweep."""
+    k, count = 0, len(mentions)
+    for cue in cues:
+        while k < count and mentions[k].last_token <= cue.first_token:
+            k += 1
+        holder = mentions[k] if k < count else None
+        if holder is None or holder.first_token > cue.first_token or cue.last_token > holder.last_token:
+            yield cue
+        elif _kept_inside(cue):
+            yield cue
+
+
+def _match(tokens: list[Token], first: int, end: int, groups: list[tuple[Entry, ...]]) -> Match:
+    """The match of tokens ``first`` to ``end`` (exclusive) with the entries of every
+    node that ends there (a node's own entries are already distinct)."""
+    entries = groups[0] if len(groups) == 1 else _dedupe(e for group in groups for e in group)
+    return Match(tokens[first].start, tokens[end - 1].end, first, end, entries)
 
 
 _ROLES_KEPT_INSIDE_MENTIONS = frozenset({"user_recipient"})
@@ -269,7 +333,7 @@ def compile_lexicon(mappings: Mappings) -> Lexicon:
     _add_data_phrases(trie, mappings)
     _add_party_phrases(trie, mappings)
     _add_cues(trie, mappings.statements)
-    _prefer_specific_data(trie.root)
+    _prefer_specific_data(trie)
     trie.freeze()
     return Lexicon(trie, mappings.datatype_ids)
 
@@ -392,28 +456,24 @@ def _add_cues(trie: _Trie, table: StatementsTable) -> None:
 _LEVEL_RANK = {"exact": 0, "broad": 1, "catch_all": 2}
 
 
-def _prefer_specific_data(node: _Node) -> None:
+def _prefer_specific_data(trie: _Trie) -> None:
     """When one phrase is listed at several levels (a category name that is also a
     broad term), keep only its most specific reading: the tables name it
     precisely somewhere, so it is a precise disclosure. A phrase that names
     data is not also an SDK name ("advertising ID" is data, though an SDK
     detector is called after it)."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        stack += current.exact.values()
-        stack += current.wild.values()
-        mention = current.entries.get("mention")
+    for current in trie.entries:
+        mention = current.get("mention")
         if not mention:
             continue
         data = [e for e in mention if isinstance(e, DataEntry)]
         if data and any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in mention):
             # "advertising ID" names data even where an SDK is called after it
-            mention = current.entries["mention"] = [
+            mention = current["mention"] = [
                 e for e in mention if not (isinstance(e, PartyEntry) and e.kind == "sdk")
             ]
         if len({e.level for e in data}) > 1:
             best = min(_LEVEL_RANK[e.level] for e in data)
-            current.entries["mention"] = [
+            current["mention"] = [
                 e for e in mention if not isinstance(e, DataEntry) or _LEVEL_RANK[e.level] == best
             ]

@@ -158,9 +158,10 @@ class _Raw:
     the default for a bare list item), not from a verb of its own."""
 
 
-def read_statements(document: Document, mappings) -> PolicyReading:
-    """Extract every statement of a document and aggregate them per data type and party."""
-    lexicon = _ScanOnce(mappings.lexicon)
+def read_statements(document: Document, mappings, scans: ScanOnce | None = None) -> PolicyReading:
+    """Extract every statement of a document and aggregate them per data type and party.
+    ``scans``: the reading's scans when the caller shares them with the list readers."""
+    lexicon = scans or ScanOnce(mappings.lexicon)
     units = [_scan(lexicon, s) for s in document.sentences]
     raws = _Walker(document, units, lexicon).walk()
     reads, generic, verbless = _build(raws)
@@ -181,10 +182,11 @@ def read_statements(document: Document, mappings) -> PolicyReading:
     )
 
 
-class _ScanOnce:
-    """The lexicon, scanning each sentence once per reading: the walk, the headings
-    and the policy graph all look at the same sentences, and a scan is the
-    expensive step. Lives for one ``read_statements`` call (no shared cache)."""
+class ScanOnce:
+    """The lexicon, scanning each sentence once per reading: the walk, the headings,
+    the policy graph and the list readers all look at the same sentences and lines,
+    and a scan is the expensive step. Lives for one reading (no shared cache); the
+    scans it hands out are shared, so callers never change them."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
@@ -201,7 +203,7 @@ class _ScanOnce:
 
 
 def _through_definitions(
-    document: Document, lexicon: Lexicon | _ScanOnce, mappings
+    document: Document, lexicon: Lexicon | ScanOnce, mappings
 ) -> tuple[tuple[Statement, ...], frozenset[int]]:
     """Statements about defined terms, read as statements about their members
     (the policy graph, ``graph.py``), and the start offsets of the sentences that
@@ -213,7 +215,7 @@ def _through_definitions(
     return tuple(statements_from_definitions(document, lexicon, definitions, mappings)), whole
 
 
-def sentence_events(lexicon: Lexicon | _ScanOnce, sentence: Sentence) -> list[Event]:
+def sentence_events(lexicon: Lexicon | ScanOnce, sentence: Sentence) -> list[Event]:
     """The cue and mention events of a sentence, in the order negation scope reads them."""
     return _scan(lexicon, sentence).events
 
@@ -225,7 +227,7 @@ def with_event(events: list[Event], extra: Event) -> list[Event]:
 
 
 def _scan(
-    lexicon: Lexicon | _ScanOnce, sentence: Sentence, text: str | None = None, offset: int | None = None
+    lexicon: Lexicon | ScanOnce, sentence: Sentence, text: str | None = None, offset: int | None = None
 ) -> _Unit:
     text = sentence.text if text is None else text
     offset = sentence.start if offset is None else offset

@@ -8,15 +8,22 @@ add is the per-SDK structure: which data a policy says *each* SDK collects, so
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...models import Document, PolicyLists, PolicyReading
 from .permission_list import permission_index, read_permission_list
 from .sdk_list import read_sdk_list
 from .units import document_units
 
+if TYPE_CHECKING:
+    from ..extract.statements import ScanOnce
 
-def read_lists(document: Document, mappings) -> PolicyLists:
-    """The SDK list and the permission list of a document (empty when it has none)."""
-    lexicon = mappings.lexicon
+
+def read_lists(document: Document, mappings, scans: ScanOnce | None = None) -> PolicyLists:
+    """The SDK list and the permission list of a document (empty when it has none).
+    ``scans``: the reading's scans, so a line the statements already scanned is not
+    scanned again."""
+    lexicon = scans or mappings.lexicon
     cues = mappings.list_cues
     units = document_units(document)
     index = permission_index(mappings)
@@ -25,8 +32,8 @@ def read_lists(document: Document, mappings) -> PolicyLists:
     return PolicyLists(has_sdks, sdks, has_permissions, permissions)
 
 
-def with_lists(reading: PolicyReading, mappings) -> PolicyReading:
+def with_lists(reading: PolicyReading, mappings, scans: ScanOnce | None = None) -> PolicyReading:
     """The reading with its lists filled in."""
     from .merge import merge_lists
 
-    return merge_lists(reading, read_lists(reading.document, mappings), mappings)
+    return merge_lists(reading, read_lists(reading.document, mappings, scans), mappings)

@@ -20,6 +20,7 @@ whole entry when the layout has no data column.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...models import DataMention, DataTypeId, ListedSdk, PermissionName, SdkId
 from ..extract.lexicon import CueEntry, DataEntry, Lexicon, PartyEntry
@@ -241,12 +242,12 @@ def _permissions(
 
 
 def _line_of(units: list[Unit], offset: int) -> int:
-    line = units[0].line if units else 1
-    for unit in units:
-        if unit.start > offset:
-            break
-        line = unit.line
-    return line
+    """The line of the last unit starting at or before ``offset`` (units are in
+    document order, so a binary search finds it)."""
+    if not units:
+        return 1
+    at = bisect_right(units, offset, key=lambda u: u.start)
+    return units[at - 1].line if at else units[0].line
 
 
 def _dedupe(entries: list[ListedSdk]) -> list[ListedSdk]:

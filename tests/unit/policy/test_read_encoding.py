@@ -137,3 +137,43 @@ def test_nul_heavy_and_random_bytes_are_refused(tmp_path):
         _read(tmp_path, b"abc\x00\x00\x01def\x00" * 200)
     with pytest.raises(PolicyReadError, match="undecodable|binary"):
         _read(tmp_path, bytes(range(1, 256)) * 64)
+
+
+def test_unit_repair_skips_ftfy_only_where_ftfy_would_change_nothing():
+    """``repair_unit`` asks first whether ftfy could change a unit (to spare a Chinese
+    policy ftfy's set-up on every line); its answer must be ftfy's own, on real
+    policy lines and on garbled ones alike."""
+    from pathlib import Path
+
+    import ftfy
+
+    from consistency.policy.document.repair import (
+        _SYMBOL_FONT_MOJIBAKE,
+        _config,
+        _symbol_font_bullet,
+        repair_unit,
+    )
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "policies"
+    lines = [
+        line
+        for path in sorted(folder.glob("*"))
+        if path.suffix in (".txt", ".md", ".html")
+        for line in path.read_text(encoding="utf-8", errors="replace").split("\n")
+        if not line.isascii()
+    ]
+    garbled = [
+        "Weâ€™ll collect your location",
+        "Ã la carte",
+        "voilÃ le travail",
+        "cafÃ© menu",
+        "C1 control \x85 in a line",
+        "a lone surrogate \ud800 here",
+        "œ at the end: œ",
+        "line one\nsÃ³ on line two",
+    ]
+    assert len(lines) > 100  # the labelled set has Chinese and accented policies
+    for line in [*lines, *garbled]:
+        bullets_done = _SYMBOL_FONT_MOJIBAKE.sub(_symbol_font_bullet, line)  # repair_unit's own step
+        assert repair_unit(line) == ftfy.fix_text(bullets_done, _config()), line
+    assert all(repair_unit(g) != g for g in garbled[:5])

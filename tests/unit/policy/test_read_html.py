@@ -122,6 +122,26 @@ def test_structure_is_kept():
     assert read_document(document.text.encode()).text == document.text
 
 
+def test_each_ordered_list_is_numbered_on_its_own():
+    """Numbering follows the list element, not where Python kept a passing proxy
+    of it: lists one after another each start at 1 (an earlier reader counted on
+    from the list before, as soon as the freed proxy's address was reused)."""
+    html = (
+        "<html><body>"
+        + "".join(
+            f"<h2>Part {k}</h2><ol>"
+            + "".join(f"<li>Clause {k}.{i} of the terms.</li>" for i in range(3))
+            + "</ol>"
+            for k in range(4)
+        )
+        + '<ol start="7"><li>Seventh clause.</li><li value="9">Ninth clause.</li></ol></body></html>'
+    )
+    text = _read(html).text
+    for k in range(4):
+        assert f"\n1. Clause {k}.0 of the terms.\n\n2. Clause {k}.1 of the terms.\n\n3. Clause {k}.2" in text
+    assert "\n7. Seventh clause.\n\n9. Ninth clause." in text
+
+
 def test_main_element_is_preferred():
     html = (
         "<html><body><div>Site menu: Home, Shop, Blog, About us, Careers and more links</div>"
