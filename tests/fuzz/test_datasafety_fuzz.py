@@ -63,7 +63,3 @@ def test_mutated_sample_form(picks: list[int], noise: bytes, at: int) -> None:
     data = b"\n".join(rows)
     data = data[:at] + noise + data[at:]
     attempt(data)
-
-
-def test_the_sample_form_itself_round_trips() -> None:
-    attempt(SAMPLE)

@@ -11,6 +11,7 @@ import pytest
 
 from consistency.cli import main
 from consistency.datasafety.csvread import parse_form, read_form
+from consistency.datasafety.csvwrite import write_form
 from consistency.datasafety.table import FormTable, load_form_table
 from consistency.errors import DataSafetyFormError
 from consistency.mappings import load_mappings
@@ -68,6 +69,12 @@ def test_the_committed_sample_forms_are_read() -> None:
     assert declared["device.ids"].shared is False
     assert declared["location.approximate"].shared is True
     assert "audio.recordings" not in declared
+
+
+def test_the_committed_sample_form_is_written_back_byte_for_byte() -> None:
+    data = (SAMPLES / "chatter" / "datasafety.csv").read_bytes()
+    form = parse_form(data, table(), "datasafety.csv")
+    assert write_form(table().header, form.rows).encode(form.encoding) == data
 
 
 @pytest.mark.parametrize(
