@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.fuzz import run_target
+from bench.fuzz import run_target, top_up
 
 TARGET = """
 import time
@@ -35,3 +35,32 @@ def test_every_crash_and_hang_is_counted_and_the_budget_is_the_variable(tmp_path
     assert signature.startswith("ValueError at test_target.py:")
     assert result["signatures"][signature]["count"] == result["crashes"]
     assert result["peak_rss_mib"] > 0
+
+
+CAPPED = """
+from hypothesis import given, settings, strategies as st
+import tests.conftest  # the profile every fuzz target gets (this file lies outside tests/)
+
+@settings(database=None, deadline=None)
+@given(st.integers())
+def test_full(n):
+    pass
+
+@settings(database=None, deadline=None, max_examples=5)
+@given(st.integers())
+def test_capped(n):
+    pass
+"""
+
+
+@pytest.mark.slow
+def test_a_target_that_caps_its_budget_is_made_up_by_the_others(tmp_path, monkeypatch):
+    path = tmp_path / "test_capped.py"
+    path.write_text(CAPPED, encoding="utf-8")
+    monkeypatch.delenv("CONSISTENCY_FUZZ_EXAMPLES", raising=False)
+    full, capped = (f"{path}::{name}" for name in ("test_full", "test_capped"))
+    results = [run_target(node, examples=30, hang_seconds=5, timeout=300) for node in (full, capped)]
+    assert [r["inputs"] for r in results] == [30, 5]
+    assert top_up(results, examples=30, total=60) == (25, 25, [full])
+    assert run_target(full, examples=25, hang_seconds=5, timeout=300, seed=1)["inputs"] == 25
+    assert top_up(results, examples=30, total=35) == (0, 0, [])
