@@ -63,7 +63,7 @@ def _script_counts(text: str) -> Counter[str]:
     """Letters per Unicode script (the first word of the character's name), over
     an even sample of the text. Each distinct character is named once."""
     sample = text[:: max(1, len(text) // _SAMPLE_CHARS)]
-    letters = Counter(ch for ch in sample if ch.isalpha())
+    letters = Counter(filter(str.isalpha, sample))
     counts: Counter[str] = Counter()
     for ch, n in letters.items():
         try:
@@ -81,7 +81,7 @@ def _pick(spec: LanguagesSpec, script: str, kana: bool) -> PolicyLanguage:
 
 
 def _latin(text: str, spec: LanguagesSpec) -> PolicyLanguage:
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = list(map(str.lower, _WORD.findall(text)))  # in C: this reads every word of the policy
     latin = [lang for lang in spec.entries if lang.script == "LATIN" and lang.function_words]
     if not words or not latin:
         return PolicyLanguage(UNDETERMINED, "a language in Latin script", covered=False)

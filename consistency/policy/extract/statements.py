@@ -245,19 +245,14 @@ def _scan(
         events = sorted([*events, *commas], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
     own = any(e.kind in ("action", "negation", "object_negation") for e in events)
     third = any(e.kind in ("third_party_actor", "share_target") for e in events)
-    roles = {e.role for c in cues for e in c.entries if isinstance(e, CueEntry)}
-    last_word = max((i for i, t in enumerate(tokens) if t.text[0].isalnum()), default=-1)
-    defines = any(
-        c.last_token == last_word + 1
-        for c in cues
-        if any(isinstance(e, CueEntry) and e.role == "non_statement_section" for e in c.entries)
-    )
+    roles = {role for c in cues for role in c.roles}
+    sections = [c for c in cues if "non_statement_section" in c.roles]
+    defines = bool(sections) and any(c.last_token == _last_word(tokens) + 1 for c in sections)
     first_action = next((e.index for e in events if e.kind == "action"), None)
     anaphora = tuple(
         Event("third_party_actor", c.first_token, verb_follows=_verb_follows(c, cues))
         for c in cues
-        if any(isinstance(e, CueEntry) and e.role == "anaphoric_subject" for e in c.entries)
-        and (first_action is None or c.first_token < first_action)
+        if "anaphoric_subject" in c.roles and (first_action is None or c.first_token < first_action)
     )
     return _Unit(
         sentence,
@@ -270,6 +265,13 @@ def _scan(
         "negative_condition" in roles or _opens_with_advice(tokens, cues),
         anaphora,
     )
+
+
+def _last_word(tokens: list) -> int:
+    """Index of the last token that is a word (not punctuation), or -1. Searched from
+    the end, where it is one or two tokens away, and only for a sentence with a
+    section cue, rather than by a walk over every token of every sentence."""
+    return next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].text[0].isalnum()), -1)
 
 
 _OPEN, _CLOSE = ("(", "（"), (")", "）")
@@ -510,14 +512,10 @@ def _objects_named(cues: list[Match], mentions: list[Match], tokens: list) -> li
     is a word the tables do not know ("Lumen has no accounts"), it denies no data,
     so the cue is dropped (an action or data phrase may follow a few filler words:
     "no such data", "without first collecting")."""
-    starts = {m.first_token for m in mentions} | {
-        c.first_token
-        for c in cues
-        if any(isinstance(e, CueEntry) and e.role != "negated_object" for e in c.entries)
-    }
+    starts = {m.first_token for m in mentions} | {c.first_token for c in cues if c.roles - {"negated_object"}}
     kept = []
     for cue in cues:
-        if any(isinstance(e, CueEntry) and e.role == "negated_object" for e in cue.entries):
+        if "negated_object" in cue.roles:
             after = range(cue.last_token, min(cue.last_token + _OBJECT_REACH, len(tokens)))
             if not any(i in starts for i in after):
                 continue
@@ -540,18 +538,13 @@ def _events(mentions: list[Match], cues: list[Match]) -> list[Event]:
                 continue
             follows = kind in ("subject", "third_party_actor") and _verb_follows(cue, cues)
             events.append(Event(kind, cue.first_token, entry.action, verb_follows=follows))
-    processors = [
-        c.last_token
-        for c in cues
-        if any(isinstance(e, CueEntry) and e.role == "processor_marker" for e in c.entries)
-    ]
+    processors = [c.last_token for c in cues if "processor_marker" in c.roles]
     for mention in mentions:
-        if not (mention.of(DataEntry) or mention.of(PartyEntry)):
+        names_data, names_party = bool(mention.of(DataEntry)), bool(mention.of(PartyEntry))
+        if not (names_data or names_party):
             continue
-        events.append(
-            Event("mention", mention.first_token, ref=mention, names_data=bool(mention.of(DataEntry)))
-        )
-        if mention.of(PartyEntry):
+        events.append(Event("mention", mention.first_token, ref=mention, names_data=names_data))
+        if names_party:
             processor = any(0 <= mention.first_token - end <= PROCESSOR_REACH for end in processors)
             follows = _verb_follows(mention, cues)
             events.append(
@@ -567,13 +560,13 @@ def _verb_follows(subject: Match, cues: list[Match]) -> bool:
     purposes = {c.last_token for c in cues if _has_role(c, "purpose_marker")}
     for cue in cues:
         if subject.last_token <= cue.first_token < subject.last_token + SUBJECT_REACH:
-            if any(isinstance(e, CueEntry) and e.role in _VERB_ROLES for e in cue.entries):
+            if not cue.roles.isdisjoint(_VERB_ROLES):
                 return cue.first_token not in purposes
     return False
 
 
 def _has_role(match: Match, role: str) -> bool:
-    return any(isinstance(e, CueEntry) and e.role == role for e in match.entries)
+    return role in match.roles
 
 
 # ------------------------------------------------------------------ statements

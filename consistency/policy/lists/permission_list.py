@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ...models import DataTypeId, ListedPermission, PermissionName
 from ..extract.hanzi import fold_chinese
-from ..extract.lexicon import CueEntry, DataEntry, Lexicon
+from ..extract.lexicon import DataEntry, Lexicon
 from .cues import ListCues
 from .records import block_records, flat_table_records, table_records
 from .units import Span, Unit, label_of
@@ -154,9 +154,7 @@ def read_permission_list(
 def _denies(lexicon: Lexicon, text: str) -> bool:
     """The entry denies ("不会申请", "not requested")."""
     _, _, cues = lexicon.scan(text)
-    return any(
-        isinstance(e, CueEntry) and e.role in ("negation", "negated_object") for c in cues for e in c.entries
-    )
+    return any("negation" in c.roles or "negated_object" in c.roles for c in cues)
 
 
 def _purpose_after(units: list[Unit], position: int, named) -> str:

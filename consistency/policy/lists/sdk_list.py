@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 
 from ...models import DataMention, DataTypeId, ListedSdk, PermissionName, SdkId
-from ..extract.lexicon import CueEntry, DataEntry, Lexicon, PartyEntry
+from ..extract.lexicon import DataEntry, Lexicon, PartyEntry
 from .cues import ListCues
 from .permission_list import PermissionIndex, permissions_named
 from .records import Record, block_records, flat_table_records, table_records
@@ -200,9 +200,7 @@ def _denial_start(cues) -> int:
     addresses"; "…the application list, which is not used for any other purpose"):
     data named after it are what the SDK does NOT collect, or a scoped denial's
     object; data named before it are still disclosed."""
-    starts = [
-        c.start for c in cues if any(isinstance(e, CueEntry) and e.role == "negation" for e in c.entries)
-    ]
+    starts = [c.start for c in cues if "negation" in c.roles]
     return min(starts, default=1 << 62)
 
 
