@@ -7,20 +7,18 @@ from __future__ import annotations
 import io
 import zipfile
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency.apk.facts import read_apk_facts
 from consistency.errors import ApkReadError
+from tests.helpers.fuzzing import FUZZ
 from tests.helpers.paths import TEST_DATA
 
 EDGE = TEST_DATA / "apk" / "edge" / "edge.apk"
 with zipfile.ZipFile(EDGE) as _archive:
     MANIFEST = _archive.read("AndroidManifest.xml")
     DEX = _archive.read("classes.dex")
-
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-"""The example budget comes from ``CONSISTENCY_FUZZ_EXAMPLES`` (tests/conftest.py)."""
 
 
 def read_manifest(tmp_path, manifest: bytes):

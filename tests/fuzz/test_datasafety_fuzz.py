@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency.datasafety.csvread import parse_form
@@ -19,12 +19,9 @@ from consistency.datasafety.csvwrite import write_form
 from consistency.datasafety.table import load_form_table
 from consistency.errors import DataSafetyFormError
 from consistency.mappings import load_mappings
+from tests.helpers.fuzzing import FUZZ
 from tests.helpers.paths import SAMPLES
 
-FUZZ = settings(  # the example budget comes from CONSISTENCY_FUZZ_EXAMPLES (tests/conftest.py)
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
 SAMPLE = (SAMPLES / "chatter" / "datasafety.csv").read_bytes()
 ROWS = SAMPLE.split(b"\n")
 

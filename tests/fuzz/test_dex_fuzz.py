@@ -12,18 +12,15 @@ import tempfile
 import tracemalloc
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency.apk.dex_index import index_apk_dex, index_dex
 from consistency.apk.zipread import ApkLimits, open_apk
 from consistency.errors import ApkReadError
 from tests.helpers.badfiles import DEX_HEADER_FIELDS, dex_container, patch_dex, tiny_dex, zip_bytes
+from tests.helpers.fuzzing import FUZZ
 
-SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-"""The example budget comes from ``CONSISTENCY_FUZZ_EXAMPLES`` (tests/conftest.py). No
-deadline: a timing assert fails on a loaded machine; ``make fuzz`` counts inputs over
-2 s as hangs instead (bench/fuzz_plugin.py)."""
 MEMORY_BOUND = 8 << 20
 """Bytes an example may allocate at peak: the inputs are a few KB."""
 
@@ -65,7 +62,7 @@ def bounded(action) -> None:
     assert peak < MEMORY_BOUND
 
 
-@SETTINGS
+@FUZZ
 @given(dex_inputs)
 def test_index_dex_refuses_or_indexes(data: bytes) -> None:
     bounded(lambda: index_dex(data, "classes.dex"))
@@ -92,7 +89,7 @@ def read_apk(path: Path) -> None:
         index_apk_dex(archive, LIMITS)
 
 
-@SETTINGS
+@FUZZ
 @given(st.one_of(mutated_zip(), st.binary(max_size=256)))
 def test_open_apk_refuses_or_indexes(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,7 +9,7 @@ and line, and reading the normalised text again gives the same text
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from consistency.errors import PolicyReadError
@@ -18,12 +18,8 @@ from consistency.policy.document.plaintext import read_text_blocks
 from consistency.policy.document.read import read_document
 from consistency.policy.document.segment import segment
 from consistency.policy.document.sniff import sniff_format
+from tests.helpers.fuzzing import FUZZ
 from tests.helpers.pdf_builder import build_pdf, text_stream
-
-FUZZ = settings(  # the example budget comes from CONSISTENCY_FUZZ_EXAMPLES (tests/conftest.py)
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
 
 PIECES = [
     "\n",

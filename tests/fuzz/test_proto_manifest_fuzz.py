@@ -13,7 +13,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -21,6 +21,7 @@ from consistency.apk.bundle import read_bundle_facts
 from consistency.apk.proto_manifest import decode_proto_manifest, string_resources
 from consistency.apk.proto_messages import build_messages
 from consistency.errors import ApkReadError
+from tests.helpers.fuzzing import FUZZ
 from tests.helpers.paths import SAMPLES
 
 NOTES_AAB = SAMPLES / "notes" / "notes.aab"
@@ -30,11 +31,6 @@ MANIFEST = ENTRIES["base/manifest/AndroidManifest.xml"]
 RESOURCES = ENTRIES["base/resources.pb"]
 MESSAGES = build_messages()
 WHERE = Path("fuzz.aab")
-
-FUZZ = settings(
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 
 
 def decode(data: bytes) -> None:

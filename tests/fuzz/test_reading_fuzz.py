@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import get_args
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency.errors import PolicyReadError
@@ -21,11 +21,7 @@ from consistency.mappings import load_mappings
 from consistency.models import DataStatus
 from consistency.policy import interpret_policy
 from consistency.policy.document.read import read_document
-
-FUZZ = settings(  # the example budget comes from CONSISTENCY_FUZZ_EXAMPLES (tests/conftest.py)
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+from tests.helpers.fuzzing import FUZZ
 
 # Our own fragments of the shapes policies take: lead-ins, list markers, headings,
 # negations, references, definitions, SDK and permission lists, in English and Chinese.

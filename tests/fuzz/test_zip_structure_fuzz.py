@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency.apk.facts import read_apk_facts
@@ -24,6 +24,7 @@ from consistency.apk.signing_block import (
     scheme_value,
 )
 from consistency.errors import ApkReadError
+from tests.helpers.fuzzing import FUZZ
 from tests.helpers.paths import TEST_DATA
 
 EDGE = TEST_DATA / "apk" / "edge" / "edge.apk"
@@ -33,8 +34,6 @@ _CD_OFFSET = struct.unpack_from("<I", ORIGINAL, _END + 16)[0]
 _BLOCK_START = _CD_OFFSET - struct.unpack_from("<Q", ORIGINAL, _CD_OFFSET - 24)[0] - 8
 STRUCTURE = range(_BLOCK_START, len(ORIGINAL))
 """Signing block, central directory and end record: the bytes these readers parse."""
-
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @FUZZ
