@@ -45,22 +45,40 @@ class _DataOnlyUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the parse cache")
 
 
+_MISS = object()
+"""What :func:`read_entry` gives for an absent, unreadable or refused entry."""
+
+
+def read_entry(path: Path, unpickler: type[pickle.Unpickler]) -> Any:
+    """The entry at ``path`` read through ``unpickler`` (which decides what globals
+    it may hold), or :data:`_MISS`: a corrupt or tampered entry is just a miss."""
+    try:
+        return unpickler(io.BytesIO(path.read_bytes())).load()
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError):
+        return _MISS
+
+
+def write_entry(path: Path, value: Any) -> None:
+    """Store ``value`` at ``path`` whole or not at all (a temporary file renamed
+    into place, so a reader never sees half an entry); a read-only home, a full
+    disk or an unpicklable value only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except (OSError, pickle.PicklingError):
+        pass
+
+
 def cached(kind: str, digest: str, compute: Callable[[], T]) -> T:
     """``compute()``, or its stored result for this ``kind`` and content ``digest``."""
     directory = cache_dir()
     if directory is None:
         return compute()
     path = directory / f"{kind}-{_FORMAT}-{digest}.pickle"
-    try:
-        return _DataOnlyUnpickler(io.BytesIO(path.read_bytes())).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError):
-        pass
-    value = compute()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=directory, delete=False, suffix=".tmp") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError:
-        pass  # a read-only home or a full disk only costs speed
+    value = read_entry(path, _DataOnlyUnpickler)
+    if value is _MISS:
+        value = compute()
+        write_entry(path, value)
     return value

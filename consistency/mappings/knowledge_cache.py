@@ -22,11 +22,8 @@ cache (:mod:`.cache`) and its switch, ``CONSISTENCY_CACHE_DIR=off``.
 from __future__ import annotations
 
 import hashlib
-import io
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import VERSION as PYDANTIC_VERSION
 
 from ..regular_file import open_regular
-from .cache import cache_dir
+from .cache import cache_dir, read_entry, write_entry
 
 if TYPE_CHECKING:
     from .knowledge import Mappings
@@ -66,10 +63,7 @@ def load_knowledge(directories: Sequence[Path]) -> Mappings | None:
     path = _entry(directories)
     if path is None:
         return None
-    try:
-        value = _KnowledgeUnpickler(io.BytesIO(path.read_bytes())).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError):
-        return None
+    value = read_entry(path, _KnowledgeUnpickler)
     from .knowledge import Mappings
 
     return value if isinstance(value, Mappings) else None
@@ -86,13 +80,7 @@ def store_knowledge(directories: Sequence[Path], mappings: Mappings) -> None:
         mappings.compiled()
     except Exception:  # reported where the form is first used, exactly as before
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(mappings, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except (OSError, pickle.PicklingError):
-        pass
+    write_entry(path, mappings)
 
 
 def _entry(directories: Sequence[Path]) -> Path | None:
