@@ -36,6 +36,7 @@ from .fingerprints import fingerprint
 from .models import (
     AppProfile,
     DataSource,
+    Document,
     Evidence,
     Finding,
     FindingClass,
@@ -43,6 +44,7 @@ from .models import (
     PolicyReading,
     SdkHit,
 )
+from .policy.document.sourcemap import span_origin
 from .severity import decide_severity
 
 MAX_ROW_TEXT = 300
@@ -58,7 +60,7 @@ def sdk_list_findings(
     lists = reading.lists
     if not lists.sdk_list or not lists.sdks:
         return findings
-    text = reading.document.text
+    document = reading.document
     hits = [h for h in profile.sdks if h.sdk_id not in config.ignore_sdks]
     rows: dict[str, list[ListedSdk]] = {}
     for row in lists.sdks:
@@ -72,7 +74,7 @@ def sdk_list_findings(
     overrides = config.severity_overrides()
     for hit in hits:
         if hit.sdk_id not in missing:
-            out += _missing_types(hit, rows[hit.sdk_id], text, package, overrides, mappings, config)
+            out += _missing_types(hit, rows[hit.sdk_id], document, package, overrides, mappings, config)
             continue
         known = base.get(hit.sdk_id)
         if known is not None and known.status == "contradicted":
@@ -80,33 +82,45 @@ def sdk_list_findings(
             continue
         named = known is not None and known.status == "disclosed"
         out.append(
-            _missing_sdk(hit, count, lists.sdks, text, package, overrides, reading, known if named else None)
+            _missing_sdk(hit, count, lists.sdks, document, package, overrides, known if named else None)
         )
     seen = {h.sdk_id for h in profile.sdks} | set(config.ignore_sdks)
     for row in lists.sdks:
         if row.sdk_ids and not seen & set(row.sdk_ids):
-            out.append(_stale_row(row, text, package, overrides, mappings))
+            out.append(_stale_row(row, document, package, overrides, mappings))
             seen.update(row.sdk_ids)
     return out
 
 
-def _row_evidence(row: ListedSdk, text: str, role: str, reading: PolicyReading | None = None) -> Evidence:
+def _row_evidence(row: ListedSdk, document: Document, role: str) -> Evidence:
+    """A list row as evidence, cited where it stands in the policy *file* (a row's own
+    ``line`` counts lines of the normalised text), with the section of the first
+    sentence read from it."""
     end = min(row.end, row.start + MAX_ROW_TEXT)
     spans = tuple((m.start, m.end) for m in row.data if m.end <= end)
-    section: tuple[str, ...] = ()
-    if reading is not None:
-        section = next((s.section for s in reading.document.sentences if s.start >= row.start), ())
-    return Evidence(text[row.start : end], row.start, end, row.line, section, spans, role)  # type: ignore[arg-type]
+    section = next((s.section for s in document.sentences if s.start >= row.start), ())
+    origin = span_origin(document.sentences, document.text, row.start, row.end)
+    line, column, page = (origin.line, origin.column, origin.page) if origin else (row.line, None, None)
+    return Evidence(
+        document.text[row.start : end],
+        row.start,
+        end,
+        line,
+        section,
+        spans,
+        role,
+        column,
+        page,  # type: ignore[arg-type]
+    )
 
 
 def _missing_sdk(
     hit: SdkHit,
     count: int,
     listed: tuple[ListedSdk, ...],
-    text: str,
+    document: Document,
     package: str,
     overrides,
-    reading: PolicyReading,
     named: Finding | None,
 ) -> Finding:
     """A bundled SDK in no row: ``omitted``, or ``vague`` when the policy names it
@@ -114,10 +128,10 @@ def _missing_sdk(
     told of it, only not where the list promises to tell."""
     source = DataSource(kind="sdk", id=hit.sdk_id)
     names = ", ".join(dict.fromkeys(r.name for r in listed))
-    first = listed[0]
-    what = f"the policy lists {count} SDK{'s' if count != 1 else ''} (line {first.line}: {names})"
+    row_evidence = _row_evidence(listed[0], document, "catch_all")
+    what = f"the policy lists {count} SDK{'s' if count != 1 else ''} (line {row_evidence.line}: {names})"
     status: FindingClass = "vague" if named is not None else "omitted"
-    evidence = (_row_evidence(first, text, "catch_all", reading),)
+    evidence: tuple[Evidence, ...] = (row_evidence,)
     if named is not None:
         where = f"line {named.evidence[0].line}" if named.evidence else "elsewhere"
         message = f"The policy names {hit.name} ({where}), but {what}; {hit.name} is not among them."
@@ -139,7 +153,13 @@ def _missing_sdk(
 
 
 def _missing_types(
-    hit: SdkHit, rows: list[ListedSdk], text: str, package: str, overrides, mappings, config: CheckConfig
+    hit: SdkHit,
+    rows: list[ListedSdk],
+    document: Document,
+    package: str,
+    overrides,
+    mappings,
+    config: CheckConfig,
 ) -> list[Finding]:
     exact = {t for r in rows for m in r.data if m.level == "exact" for t in m.data_types}
     broad: dict[str, str] = {}
@@ -156,14 +176,15 @@ def _missing_types(
         status: FindingClass = "vague" if data_type in broad else "omitted"
         label = _label(mappings, data_type)
         row = rows[0]
+        cited = _row_evidence(row, document, "vague" if status == "vague" else "disclosure")
         if status == "vague":
             message = (
-                f"The policy's SDK list has {hit.name} (line {row.line}: {row.name}), but covers "
+                f"The policy's SDK list has {hit.name} (line {cited.line}: {row.name}), but covers "
                 f"{label[:1].lower() + label[1:]}, which the SDK collects, only with the broad term \u201c{broad[data_type]}\u201d."
             )
         else:
             message = (
-                f"The policy's SDK list has {hit.name} (line {row.line}: {row.name}), but its row does not "
+                f"The policy's SDK list has {hit.name} (line {cited.line}: {row.name}), but its row does not "
                 f"name {label[:1].lower() + label[1:]}, which the SDK collects."
             )
         out.append(
@@ -174,7 +195,7 @@ def _missing_types(
                 status=status,
                 severity=decide_severity(status, "data", (source,), overrides),
                 sources=(source,),
-                evidence=(_row_evidence(row, text, "vague" if status == "vague" else "disclosure"),),
+                evidence=(cited,),
                 sdk=hit,
                 message=message,
                 fingerprint=fingerprint(package, status, "data", f"{hit.sdk_id}/{data_type}", (source,)),
@@ -183,9 +204,10 @@ def _missing_types(
     return out
 
 
-def _stale_row(row: ListedSdk, text: str, package: str, overrides, mappings) -> Finding:
+def _stale_row(row: ListedSdk, document: Document, package: str, overrides, mappings) -> Finding:
     sdk_id = row.sdk_ids[0]
     name = _sdk_name(mappings, sdk_id)
+    cited = _row_evidence(row, document, "claim")
     return Finding(
         subject_type="sdk",
         subject=sdk_id,
@@ -193,9 +215,9 @@ def _stale_row(row: ListedSdk, text: str, package: str, overrides, mappings) -> 
         status="unsupported",
         severity=decide_severity("unsupported", "sdk", (), overrides),
         sources=(),
-        evidence=(_row_evidence(row, text, "claim"),),
+        evidence=(cited,),
         message=(
-            f"The policy's SDK list has {row.name} (line {row.line}), but the APK shows no sign of "
+            f"The policy's SDK list has {row.name} (line {cited.line}), but the APK shows no sign of "
             f"{name}; the list may be stale."
         ),
         fingerprint=fingerprint(package, "unsupported", "sdk", sdk_id, ()),

@@ -101,6 +101,23 @@ def _with_origin(sentence: Sentence, origin: SourcePosition) -> Sentence:
     return located
 
 
+def span_origin(sentences: Sequence[Sentence], text: str, start: int, end: int) -> SourcePosition | None:
+    """Where a span of ``text`` that is no sentence of its own (a list row, a table
+    row, a permission entry) starts in the file: the place of the first located
+    sentence read from inside it, moved back over what precedes that sentence on
+    its line (a row's "| " marker). None when no located sentence starts inside.
+    Why not the span's own line: that counts lines of the normalised text."""
+    at = bisect_left(sentences, start, key=lambda s: s.start)
+    if at == len(sentences) or sentences[at].start >= end or sentences[at].origin is None:
+        return None
+    first = sentences[at]
+    origin = first.origin
+    before = text[start : first.start]
+    if "\n" in before:
+        return origin
+    return SourcePosition(origin.line, max(1, origin.column - len(before)), origin.page)
+
+
 def file_place(sentence: Sentence) -> tuple[int, int | None, int | None]:
     """``(line, column, page)`` of a sentence in the policy file, for evidence; the
     normalised text's line (no column, no page) when its place in the file is unknown."""

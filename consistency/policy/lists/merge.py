@@ -33,6 +33,7 @@ from ...models import (
     Sentence,
     Statement,
 )
+from ..document.sourcemap import span_origin
 
 _AFFIRMED = frozenset({"collect", "share"})
 
@@ -100,8 +101,7 @@ def _only_as_company(party: PartyDisclosure, rows: tuple[ListedSdk, ...]) -> boo
 
 
 def _statement(reading: PolicyReading, row: ListedSdk, specific: set[str]) -> Statement:
-    text = reading.document.text[row.start : row.end]
-    sentence = Sentence(text, row.start, row.end, _section(reading, row.start), "table_cell", row.line)
+    sentence = _row_sentence(reading, row.start, row.end, "table_cell", row.line)
     data = []
     for mention in row.data:
         if mention.level == "catch_all":
@@ -115,6 +115,14 @@ def _statement(reading: PolicyReading, row: ListedSdk, specific: set[str]) -> St
         PartyMention("sdk", i, row.name, row.start, row.start + len(row.name)) for i in row.sdk_ids
     )
     return Statement(sentence, tuple(data), parties, _AFFIRMED, frozenset(), first_party=False)
+
+
+def _row_sentence(reading: PolicyReading, start: int, end: int, kind: str, line: int) -> Sentence:
+    """A list row or entry as a sentence of its own, with its section and its place in
+    the policy file (so its evidence cites the file's line, as every sentence's does)."""
+    document = reading.document
+    origin = span_origin(document.sentences, document.text, start, end)
+    return Sentence(document.text[start:end], start, end, _section(reading, start), kind, line, origin=origin)  # type: ignore[arg-type]
 
 
 def _section(reading: PolicyReading, offset: int) -> tuple[str, ...]:
@@ -144,8 +152,7 @@ def _permission_statement(reading: PolicyReading, entry: ListedPermission, speci
     types of it the policy names in their own words (rule 3: "位置权限" in a policy
     that only ever speaks of precise location is precise location); one over several
     (storage: photos, videos, audio, files) discloses them all (rule 12)."""
-    text = reading.document.text[entry.start : entry.end]
-    sentence = Sentence(text, entry.start, entry.end, _section(reading, entry.start), "list_item", entry.line)
+    sentence = _row_sentence(reading, entry.start, entry.end, "list_item", entry.line)
     types = entry.data_types
     if len({t.split(".", 1)[0] for t in types}) == 1:
         types = tuple(t for t in types if t in specific) or types

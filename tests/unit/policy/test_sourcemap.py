@@ -193,3 +193,24 @@ def test_alignment_is_bounded_on_hostile_repetition():
         [sys.executable, "-c", ALIGN_HOSTILE], capture_output=True, text=True, timeout=60, check=True
     )
     assert int(done.stdout) >= 1
+
+
+def test_sdk_list_rows_are_cited_at_the_file_line_where_they_stand():
+    # tianqi's SDK list is a Markdown table: a row read as a list row (not a sentence)
+    # must still be cited at its line of the file, not the normalised text's line
+    from consistency import check
+
+    apk, policy = SAMPLES / "tianqi" / "tianqi.apk", SAMPLES / "tianqi" / "policy.md"
+    file_lines = policy.read_text(encoding="utf-8").split("\n")
+    result = check(apk, policy)
+    rows = [
+        e
+        for f in result.findings
+        for e in f.evidence
+        if e.text.startswith("| ") and e.text.split("|")[1].strip().endswith("SDK")
+    ]
+    assert rows, "the SDK list's rows are evidence"
+    for evidence in rows:
+        first_cell = evidence.text.split("|")[1].strip()
+        assert file_lines[evidence.line - 1].startswith(f"| {first_cell} |"), evidence
+        assert file_lines[evidence.line - 1][evidence.column - 1 :].startswith("| "), evidence
