@@ -28,20 +28,19 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
 from .models import Severity
 from .regular_file import read_regular
 
+if TYPE_CHECKING:
+    from .config_file import ConfigFile
+
 CONFIG_FILES = ("consistency.yaml", ".consistency.yaml", "pyproject.toml")
 """Looked for in the current directory, in this order, when no path is given."""
 
 _MAX_CONFIG_BYTES = 1 << 20
-
-SeverityName = Literal["high", "medium", "low", "info", "none"]
 
 
 @dataclass(frozen=True)
@@ -70,53 +69,6 @@ class CheckConfig:
         return dict(self.severity)
 
 
-class _SeveritySettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    contradicted: SeverityName | None = None
-    omitted: SeverityName | None = None
-    vague: SeverityName | None = None
-    unsupported: SeverityName | None = None
-    disclosed: SeverityName | None = None
-    omitted_dangerous_data: SeverityName | None = None
-    omitted_other_data: SeverityName | None = None
-    omitted_sdk: SeverityName | None = None
-    unknown: SeverityName | None = None
-    # the review rubric's rules (consistency.rubric.RULES)
-    policy_language: SeverityName | None = None
-    on_device_only: SeverityName | None = None
-    weak_evidence: SeverityName | None = None
-    derived_from_ip: SeverityName | None = None
-    advertising_id_unmentioned: SeverityName | None = None
-    identity_sdk_unnamed: SeverityName | None = None
-    by_reference: SeverityName | None = None
-    storage_access: SeverityName | None = None
-    unused_permission: SeverityName | None = None
-    sdk_data_unnamed: SeverityName | None = None
-    nothing_collected_contradicted: SeverityName | None = None
-    denial_contradicted: SeverityName | None = None
-    denial_weakly_contradicted: SeverityName | None = None
-    # issue 16: the Data safety form's rules (consistency.datasafety.threeway.SEVERITY_RULES)
-    datasafety_undeclared: SeverityName | None = None
-    datasafety_undeclared_other: SeverityName | None = None
-    datasafety_not_shared: SeverityName | None = None
-    datasafety_undisclosed: SeverityName | None = None
-    datasafety_undisclosed_denied: SeverityName | None = None
-    datasafety_sharing_denied: SeverityName | None = None
-    datasafety_unsupported: SeverityName | None = None
-
-
-class _ConfigFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    fail_on: SeverityName | None = None
-    severity: _SeveritySettings = _SeveritySettings()
-    ignore_permissions: tuple[str, ...] = ()
-    ignore_sdks: tuple[str, ...] = ()
-    ignore_data_types: tuple[str, ...] = ()
-    mappings: tuple[str, ...] = ()
-
-
 _TOO_DEEP = "the configuration is nested too deeply to be settings"
 """Both parsers recurse once per level of nesting: 100,000 levels in a
 hostile file end in RecursionError, which is this one-line refusal, never a crash."""
@@ -137,8 +89,13 @@ def load_config(path: str | Path | None = None) -> CheckConfig:
     raw = _read_settings(path)
     if raw is None:
         return CheckConfig(source=str(path))
+    # here, not at the top: most runs find no file, and need not build its pydantic models
+    from pydantic import ValidationError
+
+    from .config_file import ConfigFile
+
     try:
-        parsed = _ConfigFile.model_validate(raw)
+        parsed = ConfigFile.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
@@ -210,7 +167,7 @@ def _toml_settings(path: Path, data: bytes) -> dict | None:
     return section
 
 
-def _to_config(parsed: _ConfigFile, path: Path) -> CheckConfig:
+def _to_config(parsed: ConfigFile, path: Path) -> CheckConfig:
     base = path.resolve().parent
     overrides = {rule: value for rule, value in parsed.severity.model_dump().items() if value is not None}
     return CheckConfig(

@@ -13,8 +13,10 @@ recorded in the store with their reason.
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
-from .models import CheckResult
+if TYPE_CHECKING:  # a hint only: ``consistency --help`` need not import the models
+    from .models import CheckResult
 
 
 class ExitCode(enum.IntEnum):

@@ -17,11 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 TABLES_SCHEMA_VERSION = 1
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_API = re.compile(r"^L[A-Za-z0-9_$/]+;->[A-Za-z0-9_$<>]+$")
-_FIELD = re.compile(r"^L[A-Za-z0-9_$/]+;->[A-Za-z_$][A-Za-z0-9_$]*$")
-_CONTENT_URI = re.compile(r"^content://[a-z0-9][a-z0-9._-]*(/[A-Za-z0-9._-]+)*$")
-_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+# Patterns of the validators, kept as text and compiled by ``re`` (into its own
+# cache) when a table is first validated: a run served by the knowledge cache
+# validates nothing, and _CJK's ranges alone take milliseconds to compile.
+_CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_API = r"^L[A-Za-z0-9_$/]+;->[A-Za-z0-9_$<>]+$"
+_FIELD = r"^L[A-Za-z0-9_$/]+;->[A-Za-z_$][A-Za-z0-9_$]*$"
+_CONTENT_URI = r"^content://[a-z0-9][a-z0-9._-]*(/[A-Za-z0-9._-]+)*$"
+_HOST = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
 DATA_TYPE_ID_PATTERN = r"^[a-z][a-z_]*\.[a-z][a-z_]*$"
 """``category.type``: the part before the dot is the id of the type's category."""
 PLAIN_ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
@@ -29,7 +32,9 @@ PLAIN_ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
 
 
 class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not at import;
+    # a run served by the knowledge cache only unpickles instances and never validates
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Phrases(_Closed):
@@ -62,7 +67,7 @@ class Phrases(_Closed):
         """English phrases match on word boundaries, Chinese ones as substrings: a
         Chinese phrase filed under ``en`` would be matched the wrong way."""
         for phrase in phrases:
-            if _CJK.search(phrase):
+            if re.search(_CJK, phrase):
                 raise ValueError(f"phrase {phrase!r} contains Chinese characters: list it under zh")
         return phrases
 
@@ -216,7 +221,7 @@ class PermissionSpec(_Closed):
         """The DEX index yields ``Lpkg/Cls;->name`` without prototype: any other
         spelling would silently never match."""
         for api in apis:
-            if not _API.match(api):
+            if not re.match(_API, api):
                 raise ValueError(f"api {api!r} is not of the form Lpkg/Cls;->method (no prototype)")
         return apis
 
@@ -225,7 +230,7 @@ class PermissionSpec(_Closed):
     def _field_form(cls, fields: tuple[str, ...]) -> tuple[str, ...]:
         """The DEX index yields ``Lpkg/Cls;->NAME`` without the field's type."""
         for field in fields:
-            if not _FIELD.match(field):
+            if not re.match(_FIELD, field):
                 raise ValueError(f"field {field!r} is not of the form Lpkg/Cls;->NAME (no type)")
         return fields
 
@@ -235,7 +240,7 @@ class PermissionSpec(_Closed):
         """A lowercase authority and path segments, no trailing ``/`` (the match adds
         the boundary), so a misspelt entry is refused rather than never matching."""
         for uri in uris:
-            if not _CONTENT_URI.match(uri):
+            if not re.match(_CONTENT_URI, uri):
                 raise ValueError(f"content URI {uri!r} is not of the form content://authority[/path]")
         return uris
 
@@ -289,7 +294,7 @@ class SdkSignature(_Closed):
         """A host is matched by label-wise suffix lookup: a scheme, path, wildcard
         or capital letter would silently never match."""
         for host in hosts:
-            if not _HOST.match(host):
+            if not re.match(_HOST, host):
                 raise ValueError(f"host {host!r} is not a lowercase host name (no scheme, path or wildcard)")
         return hosts
 

@@ -26,7 +26,9 @@ ActionName = Literal["collect", "share", "sell", "retain"]
 
 
 class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not at import;
+    # a run served by the knowledge cache only unpickles instances and never validates
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class CueSpec(_Closed):

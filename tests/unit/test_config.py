@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.config import CheckConfig, _SeveritySettings, load_config
+from consistency.config import CheckConfig, load_config
+from consistency.config_file import SeveritySettings
 from consistency.errors import ConfigError
 from consistency.severity import DEFAULT_SEVERITY, SEVERITY_RULES, at_or_above, decide_severity
 from tests.factories import permission_source, sdk_source
@@ -87,7 +88,7 @@ def test_every_severity_rule_is_configurable_and_has_a_default():
     from consistency.datasafety.threeway import RULE_PREFIX
     from consistency.datasafety.threeway import SEVERITY_RULES as FORM_RULES
 
-    assert set(_SeveritySettings.model_fields) == set(SEVERITY_RULES) | set(FORM_RULES)
+    assert set(SeveritySettings.model_fields) == set(SEVERITY_RULES) | set(FORM_RULES)
     assert set(DEFAULT_SEVERITY) == set(SEVERITY_RULES) - {"omitted"}
     assert {RULE_PREFIX + rule for rule in FORM_DEFAULTS} == set(FORM_RULES)
 

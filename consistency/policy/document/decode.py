@@ -73,9 +73,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _SAMPLE = 1 << 16
 _BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.02
-_ASCII = re.compile("[\x00-\x7f]")
-_LATIN = re.compile("[\u00a0-\u024f\u2000-\u206f]")
-_CJK_TEXT = re.compile("[\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# Used only for wide text without a byte order mark (rare): compiled by ``re``, into its
+# own cache, on first use rather than in every process (the CJK ranges take milliseconds).
+_ASCII = "[\x00-\x7f]"
+_LATIN = "[\u00a0-\u024f\u2000-\u206f]"
+_CJK_TEXT = "[\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 _MAX_REPLACEMENT_SHARE = 0.05
 
 
@@ -186,11 +188,11 @@ def _plausible(text: str) -> bool:
         or len(_BINARY_CONTROLS.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE
     ):
         return False
-    non_ascii = len(sample) - len(_ASCII.findall(sample))
+    non_ascii = len(sample) - len(re.findall(_ASCII, sample))
     if non_ascii == 0:
         return True
-    latin = len(_LATIN.findall(sample))
-    cjk = len(_CJK_TEXT.findall(sample))
+    latin = len(re.findall(_LATIN, sample))
+    cjk = len(re.findall(_CJK_TEXT, sample))
     return max(latin, cjk) >= 0.9 * non_ascii
 
 

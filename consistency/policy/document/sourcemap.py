@@ -51,8 +51,11 @@ from .pdf import PAGE_BREAK
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _INSIDE_WORD = "\u00ad\u200b-\u200d\u2060\ufeff"
-_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}](?:[^\W_{_CJK}]|[{_INSIDE_WORD}])*")
-_WORD_OR_GAP = re.compile(f"({_WORD.pattern})")
+_WORD = rf"[{_CJK}]|[^\W_{_CJK}](?:[^\W_{_CJK}]|[{_INSIDE_WORD}])*"
+"""A word: one CJK character, or a run of letters and digits (soft hyphens and
+zero-width characters inside it). Kept as text: only the split below is
+compiled (a class like this one takes milliseconds to compile, in every process)."""
+_WORD_OR_GAP = re.compile(f"({_WORD})")
 """Splits a text into gap, word, gap, word, ..., gap."""
 _INVISIBLE_IN_WORD = re.compile(f"[{_INSIDE_WORD}]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
