@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .schema import (
     DataCategorySpec,
@@ -60,6 +60,11 @@ class Mappings:
     _sdk_category_index: dict[str, SdkCategorySpec] = field(
         default_factory=dict, repr=False, compare=False, hash=False
     )
+    _policy_forms_entry: str | None = field(default=None, repr=False, compare=False, hash=False)
+    """Where the knowledge cache keeps this object's policy-side compiled forms
+    (:attr:`lexicon`, :attr:`list_cues`), set when the object was read from it. They are
+    read on first use, so ``inspect``, which reads no policy, neither unpickles them
+    nor imports the modules that define them."""
 
     def __post_init__(self) -> None:
         self._datatype_index.update({d.id: d for d in self.datatypes.datatypes})
@@ -105,6 +110,9 @@ class Mappings:
     @cached_property
     def lexicon(self) -> Lexicon:
         """Every phrase of every table compiled into one trie (built once per object)."""
+        stored = self._stored_policy_form("lexicon")
+        if stored is not None:
+            return stored
         from ..policy.extract.lexicon import compile_lexicon
 
         return compile_lexicon(self)
@@ -113,9 +121,27 @@ class Mappings:
     def list_cues(self) -> ListCues:
         """The words of third-party SDK lists and permission lists (``lists.yaml``),
         read once per object (issue 12)."""
+        stored = self._stored_policy_form("list_cues")
+        if stored is not None:
+            return stored
         from ..policy.lists.cues import load_list_cues
 
         return load_list_cues(self)
+
+    def _stored_policy_form(self, name: str) -> Any:
+        """The compiled form ``name`` as the knowledge cache stored it with this object,
+        or None (not read from the cache, or the entry is gone). Both forms come in one
+        read, so the other one is kept too, as its cached property would keep it."""
+        if self._policy_forms_entry is None:
+            return None
+        from .knowledge_cache import load_policy_forms
+
+        forms = load_policy_forms(self._policy_forms_entry)
+        if forms is None:
+            return None
+        for other, value in forms.items():
+            vars(self).setdefault(other, value)
+        return forms[name]
 
     def compiled(self) -> Mappings:
         """This object with both compiled forms built, before it is shipped to

@@ -5,7 +5,8 @@ tables and then compile the SDK matcher, the policy lexicon and the list cues:
 about 0.3 s of CPU in each run, for tables that rarely change. Here the
 finished :class:`~.knowledge.Mappings` (with its compiled forms) is stored once
 and read back, which takes a fraction of that and imports neither YAML nor the
-layer models.
+layer models. The forms only a policy needs (:data:`POLICY_FORMS`) have an entry
+of their own that the object reads on first use, so ``inspect`` never loads them.
 
 The key is the SHA-256 of everything the object is a function of: the path and
 bytes of every YAML file in every mapping directory, the source of the modules
@@ -21,6 +22,7 @@ cache (:mod:`.cache`) and its switch, ``CONSISTENCY_CACHE_DIR=off``.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import pickle
 import sys
@@ -58,6 +60,12 @@ _COMPILING_MODULES = (
 is part of the key, and only their classes may be unpickled."""
 
 
+POLICY_FORMS = ("lexicon", "list_cues")
+"""The compiled forms only reading a policy needs. They are stored in an entry of
+their own, read when first used: ``inspect`` skips unpickling them and importing
+the policy modules that define their classes."""
+
+
 def load_knowledge(directories: Sequence[Path]) -> Mappings | None:
     """The stored object for these directories as they are now, or None."""
     path = _entry(directories)
@@ -66,13 +74,32 @@ def load_knowledge(directories: Sequence[Path]) -> Mappings | None:
     value = read_entry(path, _KnowledgeUnpickler)
     from .knowledge import Mappings
 
-    return value if isinstance(value, Mappings) else None
+    if not isinstance(value, Mappings):
+        return None
+    object.__setattr__(value, "_policy_forms_entry", str(_forms_entry(path)))
+    return value
+
+
+def load_policy_forms(entry: str) -> dict[str, Any] | None:
+    """The policy-side forms stored at ``entry`` (:data:`POLICY_FORMS`), or None when
+    the entry is missing, corrupt or not what was stored: then they are compiled."""
+    forms = read_entry(Path(entry), _KnowledgeUnpickler)
+    if not isinstance(forms, dict) or set(forms) != set(POLICY_FORMS):
+        return None
+    from ..policy.extract.lexicon import Lexicon
+    from ..policy.lists.cues import ListCues
+
+    if not isinstance(forms["lexicon"], Lexicon) or not isinstance(forms["list_cues"], ListCues):
+        return None
+    return forms
 
 
 def store_knowledge(directories: Sequence[Path], mappings: Mappings) -> None:
-    """Store a validated object with its compiled forms. A form that fails to
-    compile (a broken ``lists.yaml``) is left to fail where it is used, as
-    without the cache, and nothing is stored; a read-only home only costs speed."""
+    """Store a validated object with its compiled forms, the policy-side ones in an
+    entry of their own (written first, so a stored object always finds them). A
+    form that fails to compile (a broken ``lists.yaml``) is left to fail where it
+    is used, as without the cache, and nothing is stored; a read-only home only
+    costs speed."""
     path = _entry(directories)
     if path is None:
         return
@@ -80,7 +107,16 @@ def store_knowledge(directories: Sequence[Path], mappings: Mappings) -> None:
         mappings.compiled()
     except Exception:  # reported where the form is first used, exactly as before
         return
-    write_entry(path, mappings)
+    write_entry(_forms_entry(path), {name: vars(mappings)[name] for name in POLICY_FORMS})
+    core = copy.copy(mappings)  # a shallow copy with its own __dict__, minus the policy forms
+    for name in POLICY_FORMS:
+        del vars(core)[name]
+    write_entry(path, core)
+
+
+def _forms_entry(path: Path) -> Path:
+    """The entry of the policy-side forms that belongs with the object stored at ``path``."""
+    return path.with_name(path.name.replace("knowledge-", "policy-forms-", 1))
 
 
 def _entry(directories: Sequence[Path]) -> Path | None:

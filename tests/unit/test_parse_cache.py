@@ -86,6 +86,34 @@ def test_second_load_is_served_by_the_knowledge_cache_without_yaml(tmp_path: Pat
     assert run({**env, "CONSISTENCY_CACHE_DIR": "off"})[0] == built[0]
 
 
+_POLICY_FORMS_PROBE = (
+    "from consistency.mappings import load_mappings\n"
+    "import sys\n"
+    "m = load_mappings()\n"
+    "m.sdk_signatures\n"
+    "print('consistency.policy.extract.lexicon' in sys.modules, 'consistency.policy.lists.cues' in sys.modules)\n"
+    "print(m.lexicon.scan('We never share your precise location.')[1], type(m.list_cues).__name__)\n"
+)
+
+
+def test_policy_forms_are_read_only_when_used(tmp_path: Path) -> None:
+    """``inspect`` needs the tables and the SDK matcher only: a load served by the
+    cache leaves the lexicon and the list cues (and their modules) unread until a
+    policy needs them; then they are the same as compiled, and a lost forms entry
+    only means compiling them again."""
+    env = {**os.environ, "CONSISTENCY_CACHE_DIR": str(tmp_path)}
+    run = lambda: subprocess.run(  # noqa: E731
+        [sys.executable, "-c", _POLICY_FORMS_PROBE], env=env, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    built = run()
+    served = run()
+    assert served[0] == "False False"
+    assert served[1] == built[1]
+    (forms,) = tmp_path.glob("policy-forms-*.pickle")
+    forms.unlink()
+    assert run()[1] == built[1]
+
+
 def test_edited_table_misses_the_knowledge_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path / "cache"))
     layer = tmp_path / "layer"
