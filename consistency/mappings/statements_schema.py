@@ -183,6 +183,15 @@ class StatementsTable(_Closed):
     """Words that point back only before a bare head noun ("THE information
     includes ...", "THE data may include ..."): "The Account Data includes" is a
     defined term, "The data includes" the data just named."""
+    containment_links: CueSpec | None = None
+    """Words that put data inside an artefact ("X is part of your record", "X is
+    stored with the workout"), the reverse of a definition: what the policy says
+    it does with the artefact elsewhere it says of the data
+    (``consistency.policy.extract.containment``). Matched on whole words by that
+    reader, not by the lexicon, so "stored" stays a retain verb of the sentence."""
+    container_heads: CueSpec | None = None
+    """Nouns for artefacts that hold data (record, backup, profile, report): the
+    containers a containment link may point at."""
     term_blocking_prefixes: CueSpec | None = None
     """Single words that turn a term into its opposite when written before it
     ("non-personal information" is not "personal information")."""

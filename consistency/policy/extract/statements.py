@@ -162,10 +162,10 @@ def read_statements(document: Document, mappings, scans: ScanOnce | None = None)
     """Extract every statement of a document and aggregate them per data type and party.
     ``scans``: the reading's scans when the caller shares them with the list readers."""
     lexicon = scans or ScanOnce(mappings.lexicon)
-    units = [_scan(lexicon, s) for s in document.sentences]
-    raws = _Walker(document, units, lexicon).walk()
+    raws = walk_document(document, lexicon)
     reads, generic, verbless = _build(raws)
     defined, definitions = _through_definitions(document, lexicon, mappings)
+    defined += _through_containers(document, lexicon, mappings)
     reads = [r for r in reads if r.statement.sentence.start not in definitions]
     statements = tuple(r.statement for r in reads) + defined
     # data reached only through a definition is a weak affirmation: an explicit
@@ -213,6 +213,23 @@ def _through_definitions(
     definitions = find_definitions(document, lexicon, mappings)
     whole = frozenset(d.sentence.start for d in definitions if d.opening)
     return tuple(statements_from_definitions(document, lexicon, definitions, mappings)), whole
+
+
+def _through_containers(document: Document, lexicon: Lexicon | ScanOnce, mappings) -> tuple[Statement, ...]:
+    """Statements about containers ("we share your medical record"), read as
+    statements about the data the policy puts in them (``containment.py``)."""
+    from .containment import find_containers, statements_from_containers
+
+    containers = find_containers(document, lexicon, mappings)
+    return tuple(statements_from_containers(document, lexicon, containers, mappings, walk_document))
+
+
+def walk_document(document: Document, lexicon) -> list[_Raw]:
+    """Every raw statement of the document, each unit read with what it inherits
+    from the units around it. ``lexicon``: anything with the lexicon's ``scan``
+    (the containment reader walks again with its containers added as mentions)."""
+    units = [_scan(lexicon, s) for s in document.sentences]
+    return _Walker(document, units, lexicon).walk()
 
 
 def sentence_events(lexicon: Lexicon | ScanOnce, sentence: Sentence) -> list[Event]:
