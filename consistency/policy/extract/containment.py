@@ -62,6 +62,13 @@ LINK_REACH = 4
 """How many words may stand between a link and its container ("stored in the
 uploaded backup"); a Chinese character counts as a word, so Chinese links reach
 twice as far ("保存在您的健康档案中")."""
+SUBJECT_GAP = 4
+"""How many words may stand between the link's subject and the link ("documents
+you send are stored in")."""
+LIST_GAP = 2
+"""How many words may stand between two items of the subject's list ("name, and email")."""
+_LIST_MARKS = frozenset({",", "，", "、", "/"})
+"""Punctuation that continues the subject's list ("your name, email and phone")."""
 _SOURCE = "container:"
 """Source tag of the mentions that stand for a container in the second walk."""
 _VERB_BEFORE = frozenset(
@@ -89,6 +96,9 @@ class _Words:
     heads: Phrases
     singular: dict[str, str]
     """Plural head word -> singular ("records" -> "record")."""
+    nouns: frozenset[str]
+    """The ``defined_term_heads`` ("information", "data"): one of them between a data
+    phrase and the link is the link's own subject ("... and other data stored in")."""
 
     @classmethod
     def of(cls, mappings) -> _Words:
@@ -101,7 +111,13 @@ class _Words:
         singular.update(
             {w: w[:-3] + "y" for w in last_words if w.endswith("ies") and w[:-3] + "y" in last_words}
         )
-        return cls(by_first_word(phrase_tokens(p) for p in links), by_first_word(head_tokens), singular)
+        nouns = table.defined_term_heads.phrases.all() if table.defined_term_heads else ()
+        return cls(
+            by_first_word(phrase_tokens(p) for p in links),
+            by_first_word(head_tokens),
+            singular,
+            frozenset(n.lower() for n in nouns),
+        )
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
@@ -140,18 +156,18 @@ def find_containers(document: Document, lexicon: Lexicon, mappings) -> list[Cont
             link = phrase_at(tokens, index, words.links)
             if link is None:
                 continue
-            place = _container_after(tokens, mentions, index + len(link), words)
+            place = _container_after(tokens, mentions, index + len(link), words, sentence)
             if place is None:
                 continue
             key, first, last = place
-            members = _members(lexicon, sentence, mentions, index, first, last)
+            members = _members(lexicon, sentence, (tokens, mentions), index, (first, last), words)
             if members:
                 found.append(Container(key, sentence, members))
     return found
 
 
 def _container_after(
-    tokens: list[Token], mentions: list[Match], start: int, words: _Words
+    tokens: list[Token], mentions: list[Match], start: int, words: _Words, sentence: Sentence
 ) -> tuple[tuple[str, ...], int, int] | None:
     """The container a link at ``start`` points at: a head within LINK_REACH words,
     with no punctuation before it. Returns its key and token span."""
@@ -161,7 +177,7 @@ def _container_after(
             return None
         head = phrase_at(tokens, index, words.heads)
         if head is not None:
-            return _key(tokens, mentions, index, index + len(head), words)
+            return _key(tokens, mentions, index, index + len(head), words, sentence.text, sentence.start)
     return None
 
 
@@ -170,12 +186,13 @@ def _cjk(text: str) -> bool:
 
 
 def _key(
-    tokens: list[Token], mentions: list[Match], first: int, last: int, words: _Words
+    tokens: list[Token], mentions: list[Match], first: int, last: int, words: _Words, text: str, offset: int
 ) -> tuple[tuple[str, ...], int, int] | None:
     """The container's name around a head at ``first``..``last``: the data phrase that
-    ends with it ("medical record"), or a name right before it ("Facebook
-    profile"); None when the head is a modifier of a data phrase that goes on
-    ("workout data")."""
+    ends with it ("medical record"), or a name right before it (a phrase of the
+    tables, "Facebook profile", or a capitalised word that does not open the
+    sentence, "your Acme profile"); None when the head is a modifier of a data
+    phrase that goes on ("workout data"). ``text`` starts at offset ``offset``."""
     for mention in mentions:
         if mention.first_token <= first and last <= mention.last_token:
             if mention.last_token > last:
@@ -186,30 +203,66 @@ def _key(
         before = next((m for m in mentions if m.last_token == first), None)
         if before is not None:
             first = before.first_token
+        elif _named(tokens, first - 1, text, offset):
+            first -= 1
     names = [t.text for t in tokens[first:last]]
     names[-1] = words.singular.get(names[-1], names[-1])
     return tuple(names), first, last
 
 
+def _named(tokens: list[Token], index: int, text: str, offset: int) -> bool:
+    """The word at ``index`` is a capitalised name inside the sentence, not its first word."""
+    if index < 1 or not tokens[index].text.isalpha():
+        return False
+    if not any(t.text[0].isalpha() for t in tokens[:index]):
+        return False
+    return text[tokens[index].start - offset].isupper()
+
+
 def _members(
-    lexicon: Lexicon, sentence: Sentence, mentions: list[Match], link: int, first: int, last: int
+    lexicon: Lexicon,
+    sentence: Sentence,
+    scan: tuple[list[Token], list[Match]],
+    link: int,
+    container: tuple[int, int],
+    words: _Words,
 ) -> tuple[DataMention, ...]:
     """The data a link at token ``link`` puts inside the container at ``first``..``last``:
-    the data of the segments in which the link holds (not negated, or reopened by
-    an exception); when the link's own clause names none ("... while a workout is
-    running and is stored with the workout"), the sentence's subject, the data
-    named before its first verb."""
+    the link's subject, when the link holds (not negated) in its segment. The
+    subject is the data named right before the link ("photos and documents you
+    send are stored in ..."), with the list it ends ("your name, email and phone
+    are part of ..."), not a list further back ("we collect your name, email ...
+    and any other data included in your profile": only "any other data", a
+    catch-all that adds nothing). When the link's own clause names no data ("...
+    while a workout is running and is stored with the workout"), the subject is the
+    sentence's: the data named before its first verb."""
+    tokens, mentions = scan
+    first, last = container
     events = with_event(sentence_events(lexicon, sentence), Event("action", link, _LINK))
-    segments = segment_sentence(events)
-    holding = [s for s in segments if _LINK in s.affirmed]
+    holding = [s for s in segment_sentence(events) if _LINK in s.affirmed]
     if not holding:
         return ()
-    inside = [m for s in holding for m in s.mentions if isinstance(m, Match)]
-    data = [m for m in inside if m.of(DataEntry) and not (first <= m.first_token < last)]
-    if not data:
+    before = sorted(
+        (m for s in holding for m in s.mentions if isinstance(m, Match) and m.of(DataEntry)),
+        key=lambda m: m.first_token,
+    )
+    before = [m for m in before if m.last_token <= link and not first <= m.first_token < last]
+    subject: list[Match] = []
+    end = link
+    for mention in reversed(before):
+        if end - mention.last_token > (LIST_GAP if subject else SUBJECT_GAP):
+            break
+        gap = tokens[mention.last_token : end]
+        if any(not t.text[0].isalnum() and (not subject or t.text not in _LIST_MARKS) for t in gap):
+            break  # another sentence or clause; "..., and any other data included in"
+        if not subject and any(t.text in words.nouns for t in gap):
+            break  # "... and any other data included in": that is the subject
+        subject.insert(0, mention)
+        end = mention.first_token
+    if not before:
         verb = next((e.index for e in events if e.kind in ("action", "negation")), link)
-        data = [m for m in mentions if m.of(DataEntry) and m.last_token <= min(verb, link)]
-    return tuple(d for m in data for d in member_of(sentence, m))
+        subject = [m for m in mentions if m.of(DataEntry) and m.last_token <= min(verb, link)]
+    return tuple(d for m in subject for d in member_of(sentence, m))
 
 
 class _Uses:
@@ -254,7 +307,7 @@ def _uses(
                 any(m.first_token == end for m in mentions) or phrase_at(tokens, end, words.heads)
             ):
                 continue  # "backup files": a modifier
-            place = _key(tokens, mentions, index, end, words)
+            place = _key(tokens, mentions, index, end, words, sentence.text, sentence.start)
             if place is None or place[0] not in keys:
                 continue
             key, first, last = place

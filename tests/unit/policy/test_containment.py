@@ -62,6 +62,7 @@ def test_a_negated_link_puts_nothing_inside():
     [
         "We share profile information with our partners.",  # a noun after it: another thing
         "We share your Facebook profile with our partners.",  # a name before it: another profile
+        "We share your Lumen profile with our partners.",
         "To profile you, we share your answers with our partners.",  # a verb
     ],
 )
@@ -121,3 +122,14 @@ def test_check_discloses_through_the_container_and_shows_the_chain():
     # the sharing sentence names no data of its own: it is evidence only through the link
     assert finding.status == "disclosed"
     assert {share, LINK} <= {e.text for e in finding.evidence}
+
+
+def test_the_link_holds_its_own_subject_not_a_list_further_back():
+    link = "We collect your email address, your phone number and any other data included in your profile."
+    assert _containers(link) == []  # "any other data": a catch-all adds nothing
+    reading = read(link, "We share your profile with our partners.")
+    assert status_of(reading, "personal.phone_number") == "collected"
+    (container,) = _containers(
+        "We ask for your email address. Your nickname and your birthday are part of your profile."
+    )
+    assert [m.phrase for m in container.members] == ["nickname", "birthday"]
