@@ -318,9 +318,11 @@ def _uses(
     return found
 
 
-Walk = Callable[[Document, object], list]
-"""The statement reader's walk (``statements.walk_document``): document and lexicon
-to raw statements with ``sentence``, ``matches``, ``affirmed`` and ``first_party``."""
+Walk = Callable[[set[tuple[int, str]], object], list]
+"""The statement reader's walk of the document, again: given the (start, text) of
+the units that name a container and a lexicon whose scans of those units add the
+uses, the raw statements of those units (``sentence``, ``matches``, ``affirmed``,
+``first_party``), each read with what it inherits from the units around it."""
 
 
 def statements_from_containers(
@@ -338,7 +340,7 @@ def statements_from_containers(
         by_source.setdefault(_SOURCE + " ".join(container.key), []).append(container)
     result: list[Statement] = []
     seen: set[tuple[int, int, int]] = set()
-    for raw in walk(document, _Uses(lexicon, uses)):
+    for raw in walk(set(uses), _Uses(lexicon, uses)):
         actions = raw.affirmed & _CARRIED
         if not actions:
             continue  # a denial, or keeping and deleting: nothing new about the members

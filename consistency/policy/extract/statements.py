@@ -162,10 +162,11 @@ def read_statements(document: Document, mappings, scans: ScanOnce | None = None)
     """Extract every statement of a document and aggregate them per data type and party.
     ``scans``: the reading's scans when the caller shares them with the list readers."""
     lexicon = scans or ScanOnce(mappings.lexicon)
-    raws = walk_document(document, lexicon)
+    units = [_scan(lexicon, s) for s in document.sentences]
+    raws = _Walker(document, units, lexicon).walk()
     reads, generic, verbless = _build(raws)
     defined, definitions = _through_definitions(document, lexicon, mappings)
-    defined += _through_containers(document, lexicon, mappings)
+    defined += _through_containers(document, lexicon, mappings, units)
     reads = [r for r in reads if r.statement.sentence.start not in definitions]
     statements = tuple(r.statement for r in reads) + defined
     # data reached only through a definition is a weak affirmation: an explicit
@@ -215,21 +216,29 @@ def _through_definitions(
     return tuple(statements_from_definitions(document, lexicon, definitions, mappings)), whole
 
 
-def _through_containers(document: Document, lexicon: Lexicon | ScanOnce, mappings) -> tuple[Statement, ...]:
+def _through_containers(
+    document: Document, lexicon: Lexicon | ScanOnce, mappings, units: list[_Unit]
+) -> tuple[Statement, ...]:
     """Statements about containers ("we share your medical record"), read as
-    statements about the data the policy puts in them (``containment.py``)."""
+    statements about the data the policy puts in them (``containment.py``).
+    ``units``: the document's units as the first walk scanned them."""
     from .containment import find_containers, statements_from_containers
 
     containers = find_containers(document, lexicon, mappings)
-    return tuple(statements_from_containers(document, lexicon, containers, mappings, walk_document))
+    if not containers:
+        return ()
 
+    def walk(uses: set[tuple[int, str]], scans) -> list[_Raw]:
+        # the second walk rescans only the units that name a container, and builds
+        # statements only for them (and the units under a heading that names one)
+        again = [
+            _scan(scans, s) if (s.start, s.text) in uses else unit
+            for s, unit in zip(document.sentences, units, strict=True)
+        ]
+        only = frozenset(i for i, s in enumerate(document.sentences) if (s.start, s.text) in uses)
+        return _Walker(document, again, scans, only).walk()
 
-def walk_document(document: Document, lexicon) -> list[_Raw]:
-    """Every raw statement of the document, each unit read with what it inherits
-    from the units around it. ``lexicon``: anything with the lexicon's ``scan``
-    (the containment reader walks again with its containers added as mentions)."""
-    units = [_scan(lexicon, s) for s in document.sentences]
-    return _Walker(document, units, lexicon).walk()
+    return tuple(statements_from_containers(document, lexicon, containers, mappings, walk))
 
 
 def sentence_events(lexicon: Lexicon | ScanOnce, sentence: Sentence) -> list[Event]:
@@ -346,6 +355,7 @@ _CONTACT_ADDRESS = re.compile(r"\s*[:：]?\s*(?:(?:is|at|to)\s+)?[\w.+-]+@[\w-]+
 @dataclass
 class _Topic:
     unit: _Unit
+    index: int
     reach: int = TOPIC_REACH
 
 
@@ -353,10 +363,15 @@ class _Walker:
     """Reads the units in order, carrying what a unit may inherit from the ones
     around it (topic heading, lead-in, table row and column, section)."""
 
-    def __init__(self, document: Document, units: list[_Unit], lexicon: Lexicon) -> None:
+    def __init__(
+        self, document: Document, units: list[_Unit], lexicon: Lexicon, only: frozenset[int] | None = None
+    ) -> None:
         self.document = document
         self.units = units
         self.lexicon = lexicon
+        self.only = only
+        """Indexes of the units whose statements are wanted (all when None): the
+        others are read only as far as the units after them inherit from them."""
         self.rows = _table_rows(units)
         self._headings: dict[str, _Unit] = {}
 
@@ -373,11 +388,11 @@ class _Walker:
                 topic = None
                 if not unit.own_cues:
                     if unit.names_something:
-                        topic = _Topic(unit)
+                        topic = _Topic(unit, index)
                     raws += _heading_statements(unit)
                     continue
             elif self._is_label(unit, lead_in):
-                topic = _Topic(unit)
+                topic = _Topic(unit, index)
                 raws += _heading_statements(unit)
                 continue
             if sentence.text.rstrip().endswith(_QUESTION):
@@ -400,8 +415,13 @@ class _Walker:
                     sentence.kind,
                     topic.unit.sentence.line,
                 )
+            wanted = self.only is None or index in self.only or (from_topic and topic.index in self.only)
             if topic:
                 topic.reach = 0 if unit.names_something else topic.reach - 1
+            if not wanted and not (unit.own_cues and sentence.text.rstrip().endswith((":", "："))):
+                if sentence.kind not in ("list_item", "table_cell") and unit.own_cues:
+                    lead_in = None
+                continue
             segments = segment_sentence(events)
             if unit.negative_condition:
                 for segment in segments:
@@ -414,7 +434,7 @@ class _Walker:
                 # not for prose
                 context = _NO_CONTEXT
             context = context or self._heading_context(sentence.section) or _DEFAULT_CONTEXT
-            grouped = _group(sentence, segments, context, self._third_party_around(index))
+            grouped = _group(sentence, segments, context, self._third_party_around(index)) if wanted else []
             if from_topic:
                 # the data is named by the heading, the verb by the unit under it:
                 # no verb of the data's own, so an explicit denial outweighs it
