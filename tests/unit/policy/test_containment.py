@@ -133,3 +133,15 @@ def test_the_link_holds_its_own_subject_not_a_list_further_back():
         "We ask for your email address. Your nickname and your birthday are part of your profile."
     )
     assert [m.phrase for m in container.members] == ["nickname", "birthday"]
+
+
+def test_a_heading_that_names_the_container_is_the_topic_of_the_line_under_it():
+    link = "Voice notes are part of your diary entry."
+    reading = read(
+        link, ("heading", "Diary entries"), ("list_item", "Sent to the printing service you pick.")
+    )
+    assert status_of(reading, "audio.recordings") == "shared"
+    (statement,) = [s for s in reading.statements if s.defined_by]
+    assert statement.sentence.text == "Diary entries\nSent to the printing service you pick."
+    reading = read(link, ("heading", "Diary entries"), ("list_item", "Kept on your phone for a week."))
+    assert status_of(reading, "audio.recordings") == "not_mentioned"
