@@ -78,6 +78,27 @@ _VERB_BEFORE = frozenset(
 report", "to record", "never profile")."""
 
 
+Phrases = dict[str, tuple[tuple[str, ...], ...]]
+"""Phrases as token tuples by their first word, longest first: most words start
+none, so a look-up per token is all a sentence without a link costs."""
+
+
+def by_first_word(phrases: Iterable[tuple[str, ...]]) -> Phrases:
+    """Group token tuples for ``phrase_at``."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in grouped.items()}
+
+
+def phrase_at(tokens: list[Token], index: int, phrases: Phrases) -> tuple[str, ...] | None:
+    """The longest of ``phrases`` whose words start at ``index``."""
+    for phrase in phrases.get(tokens[index].text, ()):
+        if tuple(t.text for t in tokens[index : index + len(phrase)]) == phrase:
+            return phrase
+    return None
+
+
 @dataclass(frozen=True)
 class Container:
     """One containment link: the container's name and the data put inside it."""
@@ -118,26 +139,6 @@ class _Words:
             singular,
             frozenset(n.lower() for n in nouns),
         )
-
-
-Phrases = dict[str, tuple[tuple[str, ...], ...]]
-"""Phrases as token tuples by their first word, longest first: most words start
-none, so a look-up per token is all a sentence without a link costs."""
-
-
-def by_first_word(phrases: Iterable[tuple[str, ...]]) -> Phrases:
-    grouped: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
-        grouped.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(found) for word, found in grouped.items()}
-
-
-def phrase_at(tokens: list[Token], index: int, phrases: Phrases) -> tuple[str, ...] | None:
-    """The longest of ``phrases`` whose words start at ``index``."""
-    for phrase in phrases.get(tokens[index].text, ()):
-        if tuple(t.text for t in tokens[index : index + len(phrase)]) == phrase:
-            return phrase
-    return None
 
 
 def find_containers(document: Document, lexicon: Lexicon, mappings) -> list[Container]:
