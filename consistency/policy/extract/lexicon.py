@@ -456,6 +456,8 @@ CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every
     "processor_markers": "processor_marker",
     "purpose_markers": "purpose_marker",
     "scope_limiters": "scope_limiter",
+    "device_destinations": "device_destination",
+    "object_references": "object_reference",
     "conditionals": "conditional",
     "non_actions": "non_action",
     "non_statement_sections": "non_statement_section",

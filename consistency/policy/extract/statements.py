@@ -29,6 +29,12 @@ the structure of the document:
   permission name) is read, in an affirmation, as the types of it the policy
   names specifically elsewhere ("precise location"); when the policy names
   none, it covers them all. Denials always cover everything they name;
+* a unit that names no data but whose verb's object points back ("we never
+  share THIS INFORMATION", "does not upload THEM") takes the data of the unit
+  right before it, as a unit under a topic heading does (never turning a
+  denial before it into an affirmation);
+* data only saved to an output folder of the user's device (Downloads, the
+  gallery, 相册) is written, not read: an explicit denial of collecting it wins;
 * the statements are aggregated per data type and per named party.
 """
 
@@ -136,6 +142,11 @@ class _Unit:
     anaphora: tuple[Event, ...] = ()
     """Third-party actor events to add when the unit before names a third party
     ("Both receive your advertising ID")."""
+    refers_back: bool = False
+    """Names no data, but a verb's object points at the data of the unit before
+    ("We never share THIS INFORMATION", "does not upload THEM")."""
+    writes_out: bool = False
+    """Names an output folder of the user's device (the table's ``device_destinations``)."""
 
     @property
     def names_something(self) -> bool:
@@ -156,6 +167,9 @@ class _Raw:
     inherited: bool = False
     """The action comes from around the unit (heading, lead-in, table column,
     the default for a bare list item), not from a verb of its own."""
+    written_out: bool = False
+    """The unit only saves data to an output folder of the user's device (see
+    ``_written_to_device``)."""
 
 
 def read_statements(document: Document, mappings, scans: ScanOnce | None = None) -> PolicyReading:
@@ -264,6 +278,30 @@ def _scan(
         "definition" in roles,
         "negative_condition" in roles or _opens_with_advice(tokens, cues),
         anaphora,
+        "object_reference" in roles and _object_points_back(cues, mentions),
+        "device_destination" in roles,
+    )
+
+
+def _negates(unit: _Unit) -> bool:
+    return any(e.kind in ("negation", "object_negation") for e in unit.events)
+
+
+OBJECT_REACH = 2
+"""Tokens that may stand between a verb and the reference that is its object
+("share THIS INFORMATION", "upload or scan THEM", "keep ALL OF them"): further
+away, "it" and "them" are as often the subject of another clause."""
+
+
+def _object_points_back(cues: list[Match], mentions: list[Match]) -> bool:
+    """An object reference right after an action verb, in a unit naming no data:
+    "we never share this information with advertisers" says what is done with
+    the data the sentence before names (the issue's kind 4)."""
+    if any(m.of(DataEntry) for m in mentions):
+        return False
+    verbs = [c.last_token for c in cues if "action" in c.roles]
+    return any(
+        0 <= c.first_token - end <= OBJECT_REACH for c in cues if "object_reference" in c.roles for end in verbs
     )
 
 
@@ -385,6 +423,23 @@ class _Walker:
                 )
             if topic:
                 topic.reach = 0 if unit.names_something else topic.reach - 1
+            antecedent = self._antecedent(index) if not from_topic else None
+            if antecedent is not None:
+                # the data of the unit before, then this unit's own words: its verb
+                # and negation reach that data as they would a topic's
+                data_events = [e for e in antecedent.events if e.kind == "mention" and e.names_data]
+                shift = -len(data_events) - 1
+                events = [replace(e, index=shift + i) for i, e in enumerate(data_events)] + events
+                start = antecedent.sentence.start
+                sentence = Sentence(
+                    self.document.text[start : sentence.end],
+                    start,
+                    sentence.end,
+                    sentence.section,
+                    sentence.kind,
+                    antecedent.sentence.line,
+                    antecedent.sentence.origin,
+                )
             segments = segment_sentence(events)
             if unit.negative_condition:
                 for segment in segments:
@@ -403,12 +458,32 @@ class _Walker:
                 # no verb of the data's own, so an explicit denial outweighs it
                 for raw in grouped:
                     raw.inherited = True
+            for raw in grouped:
+                raw.written_out = unit.writes_out
             raws += grouped
             if sentence.text.rstrip().endswith((":", "：")) and unit.own_cues:
                 lead_in = _context_of(segments) or lead_in
             elif sentence.kind not in ("list_item", "table_cell") and unit.own_cues:
                 lead_in = None
         return raws
+
+    def _antecedent(self, index: int) -> _Unit | None:
+        """The unit right before one whose object points back, when it names data
+        in the same section; None otherwise. A reference does not turn a denial
+        into an affirmation: after "we do not collect your contact list", "this
+        information will only be collected if needed" hedges the denial (the
+        APP-350 annotators read such pairs as denials), so a unit with a negation
+        is followed only by one that denies too."""
+        unit = self.units[index]
+        if not (unit.refers_back and index):
+            return None
+        before = self.units[index - 1]
+        names_data = any(e.kind == "mention" and e.names_data for e in before.events)
+        if not names_data or before.sentence.section != unit.sentence.section:
+            return None
+        if _negates(before) and not _negates(unit):
+            return None
+        return before
 
     # -- context of a unit
 
@@ -656,6 +731,7 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
         data: list[DataMention] = []
         # a first-party denial says nothing about what a third party collects
         own_only = bool(raw.affirmed) and raw.first_party and "share" not in raw.affirmed
+        written_out = _written_to_device(raw)
         for match in raw.matches:
             # a category word stands for those of its types the policy names in their own
             # words: affirmed ones in an affirmation; in a denial of sharing or keeping only,
@@ -667,7 +743,9 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
                 data.append(mention)
                 if all(e.generic for e in match.of(DataEntry)):
                     generic.add(mention)
-                if own_only and (raw.inherited or mention.via_permission or _row_label(raw.sentence, match)):
+                if own_only and (
+                    raw.inherited or mention.via_permission or _row_label(raw.sentence, match) or written_out
+                ):
                     verbless.add(mention)
         parties: list[PartyMention] = []
         denied_indexes: list[int] = []
@@ -688,6 +766,16 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
         )
         reads.append(PartyRead(statement, frozenset(denied_indexes)))
     return reads, frozenset(generic), frozenset(verbless)
+
+
+def _written_to_device(raw: _Raw) -> bool:
+    """The statement only saves data to an output folder of the user's device
+    ("saved in your phone's Downloads folder", 保存在您手机的相册中): the app writes
+    there, it does not read, so the affirmation is weak (rule 5 of the labels)."""
+    return raw.written_out and raw.affirmed == _RETAIN_ONLY
+
+
+_RETAIN_ONLY = frozenset({"retain"})
 
 
 _ROW_LABEL = re.compile(r"\s*[/|：:]\s")

@@ -1,0 +1,65 @@
+"""Two ways a sentence's words reach beyond it, or fall short of collecting:
+an object that points back at the data of the sentence before ("we never
+share THIS INFORMATION"), and data only written to an output folder of the
+user's phone (labelling rule 5: writing is not reading)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.policy_docs import read, status_of
+
+
+def test_a_denial_whose_object_points_back_denies_the_data_before_it():
+    reading = read("We read your calendar to show reminders.", "We never upload it to our servers.")
+    assert status_of(reading, "calendar.events") == "collected"  # the affirmation still wins
+    (statement,) = [s for s in reading.statements if s.denied]
+    assert [m.data_types for m in statement.data] == [("calendar.events",)]
+    assert statement.sentence.text.endswith("We never upload it to our servers.")
+
+
+def test_a_share_whose_object_points_back_shares_the_data_before_it():
+    reading = read("We collect your email address at sign-up.", "We share this information with our advertising partners.")
+    assert status_of(reading, "personal.email") == "shared"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "It is a simple app that we maintain in our spare time.",  # "it" as subject, no verb on data
+        "We improve the app every month so that it stays fast.",  # "it" far from the verb, another clause
+        "This information will only be collected if the feature needs it.",  # hedges a denial
+    ],
+)
+def test_no_reference_reaches_the_data_before(second):
+    reading = read("We do not collect your contact list.", second)
+    assert status_of(reading, "contacts.contacts") == "denied"
+
+
+def test_a_reference_reaches_only_the_sentence_right_before():
+    reading = read("We collect your email address.", "Other things happen here.", "We share this information with our advertising partners.")
+    assert status_of(reading, "personal.email") == "collected"
+
+
+def test_saving_a_download_to_the_phone_loses_to_a_denial_of_reading_it():
+    reading = read(
+        "Files you download are saved in your phone's Downloads folder.", "The app does not upload or scan them."
+    )
+    assert status_of(reading, "files.files_docs") == "denied"
+
+
+def test_saving_to_the_gallery_alone_is_still_handling_the_data():
+    reading = read("The pictures you edit are saved to your gallery.")
+    assert status_of(reading, "media.photos") == "collected"
+
+
+def test_storing_the_users_own_data_on_the_device_is_not_an_output():
+    # "stored on your device" is use of the user's photos (rule 5), and "not uploaded"
+    # is a scoped denial that never undoes it (rule 1); only output folders are weak
+    reading = read("Your photos are stored on your device.", "We do not upload your photos.")
+    assert status_of(reading, "media.photos") == "collected"
+
+
+def test_chinese_wallpaper_saved_to_the_album_with_a_denial_of_access_is_denied():
+    reading = read("您下载的壁纸保存在您手机的相册中，我们无法访问您的相册。")
+    assert status_of(reading, "media.photos") == "denied"
