@@ -167,6 +167,10 @@ class StatementsTable(_Closed):
     a denial limited by one denies a use, a time or a purpose, not the type, so it
     denies nothing ("we do not use your location for advertising" says nothing of
     whether location is collected)."""
+    user_rules: CueSpec | None = None
+    """Rules the policy lays down for its users ("it is prohibited for members to
+    publish ...", "you must not post ...", 禁止用户): a sentence with one states
+    no practice of the publisher, whatever data and verbs it holds."""
     object_references: CueSpec | None = None
     """Objects that point back at the data of the sentence before ("we never share
     THIS INFORMATION", "does not upload THEM", 上述信息): a statement naming no data

@@ -458,6 +458,7 @@ CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every
     "scope_limiters": "scope_limiter",
     "device_destinations": "device_destination",
     "object_references": "object_reference",
+    "user_rules": "user_rule",
     "conditionals": "conditional",
     "non_actions": "non_action",
     "non_statement_sections": "non_statement_section",

@@ -136,7 +136,8 @@ class _Unit:
     """Ends with a word for a section of definitions ("Appendix: Glossary",
     "Contents"): as a heading, nothing under it is a statement."""
     definition: bool = False
-    """Defines a word ("X refers to ..."): no statement."""
+    """Defines a word ("X refers to ...") or lays down a rule for users ("it is
+    prohibited for members to publish ..."): no statement."""
     negative_condition: bool = False
     """"If you do not allow ...": the sentence's negations are consequences, not denials."""
     anaphora: tuple[Event, ...] = ()
@@ -275,7 +276,7 @@ def _scan(
         own,
         third,
         defines,
-        "definition" in roles,
+        "definition" in roles or "user_rule" in roles,
         "negative_condition" in roles or _opens_with_advice(tokens, cues),
         anaphora,
         "object_reference" in roles and _object_points_back(cues, mentions),

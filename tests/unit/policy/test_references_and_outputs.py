@@ -63,3 +63,22 @@ def test_storing_the_users_own_data_on_the_device_is_not_an_output():
 def test_chinese_wallpaper_saved_to_the_album_with_a_denial_of_access_is_denied():
     reading = read("您下载的壁纸保存在您手机的相册中，我们无法访问您的相册。")
     assert status_of(reading, "media.photos") == "denied"
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "It is prohibited for members to publish the nickname or phone number of another member.",
+        "You must not post another person's home address in the forum.",
+        "用户不得发布他人的手机号码或住址。",
+    ],
+)
+def test_a_rule_for_users_states_no_practice(rule):
+    reading = read(rule)
+    assert status_of(reading, "personal.phone_number") == "not_mentioned"
+    assert status_of(reading, "personal.address") == "not_mentioned"
+
+
+def test_the_publishers_own_obligation_is_still_a_practice():
+    reading = read("We must share your address with the courier.")
+    assert status_of(reading, "personal.address") == "shared"
