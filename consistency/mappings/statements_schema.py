@@ -167,6 +167,10 @@ class StatementsTable(_Closed):
     a denial limited by one denies a use, a time or a purpose, not the type, so it
     denies nothing ("we do not use your location for advertising" says nothing of
     whether location is collected)."""
+    platform_accounts: CueSpec | None = None
+    """Identifier words that make a vendor's name part of the user's identifier
+    with that vendor ("your Facebook ACCOUNT ID", "your Steam ID"): such a name
+    is no mention of the vendor's SDK."""
     user_rules: CueSpec | None = None
     """Rules the policy lays down for its users ("it is prohibited for members to
     publish ...", "you must not post ...", 禁止用户): a sentence with one states

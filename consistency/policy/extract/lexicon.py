@@ -339,7 +339,7 @@ def cue_roles(entries: Iterable[Entry]) -> frozenset[str]:
     return frozenset(e.role for e in entries if isinstance(e, CueEntry))
 
 
-_ROLES_KEPT_INSIDE_MENTIONS = frozenset({"user_recipient"})
+_ROLES_KEPT_INSIDE_MENTIONS = frozenset({"user_recipient", "platform_account"})
 """Cues that still count inside a data phrase: "your contacts" is data AND, after
 "share ... with", the people the user shares with."""
 
@@ -459,6 +459,7 @@ CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every
     "device_destinations": "device_destination",
     "object_references": "object_reference",
     "user_rules": "user_rule",
+    "platform_accounts": "platform_account",
     "conditionals": "conditional",
     "non_actions": "non_action",
     "non_statement_sections": "non_statement_section",

@@ -253,6 +253,7 @@ def _scan(
         if not _CONTACT_ADDRESS.match(text, m.end - offset) and _cased(m, text[m.start - offset])
     ]
     cues = _objects_named(cues, mentions, tokens)
+    mentions = _without_platform_accounts(mentions, cues, tokens)
     events = _events(mentions, cues)
     commas = [Event("comma", i) for i, t in enumerate(tokens) if t.text in _COMMAS]
     commas += _closed_asides(tokens, events)
@@ -286,6 +287,38 @@ def _scan(
 
 def _negates(unit: _Unit) -> bool:
     return any(e.kind in ("negation", "object_negation") for e in unit.events)
+
+
+_COORDINATORS = frozenset({"or", "and", ",", "/", "、", "或", "和", "及"})
+"""Words joining two vendors that share the account word after the second
+("your Facebook OR Google account ID")."""
+
+
+def _without_platform_accounts(mentions: list[Match], cues: list[Match], tokens: list) -> list[Match]:
+    """The mentions without the SDK names that are part of the user's identifier
+    with a vendor ("your Facebook or Google account ID"): the table's
+    ``platform_accounts`` words right after the name (or after the next vendor
+    name, joined by "or"/"and")."""
+    heads = {c.first_token for c in cues if "platform_account" in c.roles}
+    if not heads:
+        return mentions
+    sdk = [m for m in mentions if any(e.kind == "sdk" for e in m.of(PartyEntry))]
+    dropped: set[int] = set()
+    for index, mention in enumerate(sdk):
+        if mention.last_token in heads:
+            dropped.add(id(mention))
+            continue
+        after = mention.last_token
+        if after >= len(tokens) or tokens[after].text.lower() not in _COORDINATORS:
+            continue
+        following = sdk[index + 1] if index + 1 < len(sdk) else None
+        # the other vendor: an SDK name, or a single word the tables do not know ("Google")
+        joined = after + 2 in heads or (
+            following is not None and following.first_token == after + 1 and following.last_token in heads
+        )
+        if joined:
+            dropped.add(id(mention))
+    return [m for m in mentions if id(m) not in dropped] if dropped else mentions
 
 
 OBJECT_REACH = 2
@@ -588,7 +621,7 @@ def _objects_named(cues: list[Match], mentions: list[Match], tokens: list) -> li
     is a word the tables do not know ("Lumen has no accounts"), it denies no data,
     so the cue is dropped (an action or data phrase may follow a few filler words:
     "no such data", "without first collecting")."""
-    starts = {m.first_token for m in mentions} | {c.first_token for c in cues if c.roles - {"negated_object"}}
+    starts = {m.first_token for m in mentions} | {c.first_token for c in cues if c.roles - _NOT_OBJECTS}
     kept = []
     for cue in cues:
         if "negated_object" in cue.roles:
@@ -600,6 +633,8 @@ def _objects_named(cues: list[Match], mentions: list[Match], tokens: list) -> li
 
 
 _OBJECT_REACH = 3
+_NOT_OBJECTS = frozenset({"negated_object", "platform_account"})
+"""Cue roles that do not make a word an object "no" can deny ("no accounts" denies no data)."""
 """Tokens after "no" / "without" in which its object (data, a party or a verb) must start."""
 
 

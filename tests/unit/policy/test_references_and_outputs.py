@@ -82,3 +82,18 @@ def test_a_rule_for_users_states_no_practice(rule):
 def test_the_publishers_own_obligation_is_still_a_practice():
     reading = read("We must share your address with the courier.")
     assert status_of(reading, "personal.address") == "shared"
+
+
+def _named_sdks(reading) -> set[str]:
+    return {p.id for p in reading.parties if p.kind == "sdk"}
+
+
+def test_a_vendors_name_in_the_users_identifier_names_no_sdk():
+    reading = read("If you sign in, we receive your Facebook or Google account ID.")
+    assert not {s for s in _named_sdks(reading) if s.startswith("facebook")}
+    assert status_of(reading, "personal.user_ids") == "collected"
+
+
+def test_logging_in_with_a_vendors_account_still_names_its_sdk():
+    reading = read("You can log in with your Facebook account.")
+    assert {s for s in _named_sdks(reading) if s.startswith("facebook")}
