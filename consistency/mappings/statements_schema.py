@@ -171,6 +171,10 @@ class StatementsTable(_Closed):
     """Identifier words that make a vendor's name part of the user's identifier
     with that vendor ("your Facebook ACCOUNT ID", "your Steam ID"): such a name
     is no mention of the vendor's SDK."""
+    outside_the_app: CueSpec | None = None
+    """Words that place the handling outside the app ("that is outside the app and
+    not controlled by us"): unless the sentence names an SDK (which runs inside
+    the app), it states no practice of the publisher."""
     user_rules: CueSpec | None = None
     """Rules the policy lays down for its users ("it is prohibited for members to
     publish ...", "you must not post ...", 禁止用户): a sentence with one states

@@ -459,6 +459,7 @@ CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every
     "device_destinations": "device_destination",
     "object_references": "object_reference",
     "user_rules": "user_rule",
+    "outside_the_app": "outside_the_app",
     "platform_accounts": "platform_account",
     "conditionals": "conditional",
     "non_actions": "non_action",

@@ -277,7 +277,7 @@ def _scan(
         own,
         third,
         defines,
-        "definition" in roles or "user_rule" in roles,
+        "definition" in roles or "user_rule" in roles or _outside_the_app(roles, mentions),
         "negative_condition" in roles or _opens_with_advice(tokens, cues),
         anaphora,
         "object_reference" in roles and _object_points_back(cues, mentions),
@@ -287,6 +287,14 @@ def _scan(
 
 def _negates(unit: _Unit) -> bool:
     return any(e.kind in ("negation", "object_negation") for e in unit.events)
+
+
+def _outside_the_app(roles: set[str], mentions: list[Match]) -> bool:
+    """The sentence places the handling outside the app and names no SDK (which
+    would run inside it): no practice of the publisher."""
+    return "outside_the_app" in roles and not any(
+        e.kind == "sdk" for m in mentions for e in m.of(PartyEntry)
+    )
 
 
 _COORDINATORS = frozenset({"or", "and", ",", "/", "、", "或", "和", "及"})

@@ -97,3 +97,16 @@ def test_a_vendors_name_in_the_users_identifier_names_no_sdk():
 def test_logging_in_with_a_vendors_account_still_names_its_sdk():
     reading = read("You can log in with your Facebook account.")
     assert {s for s in _named_sdks(reading) if s.startswith("facebook")}
+
+
+def test_what_happens_outside_the_app_is_no_practice_of_the_publisher():
+    reading = read(
+        "We collect your approximate location to show the weather near you.",
+        "Your carrier may share your location with emergency services; that is outside the app.",
+    )
+    assert status_of(reading, "location.approximate") == "collected"
+
+
+def test_an_sdk_named_with_outside_words_still_runs_inside_the_app():
+    reading = read("Outside the app's own servers, Google Analytics collects your advertising ID.")
+    assert status_of(reading, "device.ids") == "shared"
