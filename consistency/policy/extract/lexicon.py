@@ -396,8 +396,9 @@ def _add_data_phrases(trie: _Trie, mappings: Mappings) -> None:
         for ref in broad.covers:
             covered += [ref] if ref in known else by_category.get(ref, [])
         types = tuple(dict.fromkeys(covered))
+        level = "exact" if broad.names_each else "broad"
         for phrase in broad.phrases.all():
-            trie.add(phrase, "mention", DataEntry("broad", types, f"broad:{broad.id}"))
+            trie.add(phrase, "mention", DataEntry(level, types, f"broad:{broad.id}"))
     for phrase in tables.catch_all.phrases.all():
         trie.add(phrase, "mention", DataEntry("catch_all", (), "catch_all"))
     for perm in mappings.permissions.permissions:

@@ -110,3 +110,9 @@ def test_what_happens_outside_the_app_is_no_practice_of_the_publisher():
 def test_an_sdk_named_with_outside_words_still_runs_inside_the_app():
     reading = read("Outside the app's own servers, Google Analytics collects your advertising ID.")
     assert status_of(reading, "device.ids") == "shared"
+
+
+def test_delivery_information_names_the_recipients_name_address_and_phone():
+    reading = read("The courier receives your delivery information to bring the parcel.")
+    for data_type in ("personal.name", "personal.address", "personal.phone_number"):
+        assert status_of(reading, data_type) == "shared"
