@@ -67,4 +67,6 @@ def test_every_finding_names_its_rule():
     result = result_of("CodingWithTashi__Tibetan-Prayer-App")
     assert all(" Rule: " in f.message for f in result.findings)
     by_subject = {f.subject: f for f in result.findings}
-    assert by_subject["app_info.crash_logs"].message.endswith("Rule: named SDK, data disclosed by reference.")
+    assert by_subject["app_activity.interactions"].message.endswith("Rule: named SDK, data disclosed by reference.")
+    # the template "in case of an error in the App we collect ..." names crash data itself
+    assert by_subject["app_info.crash_logs"].message.endswith("Rule: named in specific words.")
