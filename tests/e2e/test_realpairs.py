@@ -24,13 +24,7 @@ DIRS = (
 )
 PAIRS = {p["id"]: p for p in load_labels()}
 
-KNOWN_GAPS: dict[str, str] = {
-    "flightontrack__FONT_u": (
-        "policy reading (extract): the run-on sentence 'Since the Application does not require registration "
-        "the device id combined with your phone number is used as user id' is read as denying the device ID "
-        "and phone number that the list above says are collected, and the list items are not kept as evidence"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 """Pair -> the component at fault. Strict xfails: delete an entry when it starts passing."""
 
 

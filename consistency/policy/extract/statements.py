@@ -254,7 +254,7 @@ def _scan(
     ]
     cues = _objects_named(cues, mentions, tokens)
     mentions = _without_platform_accounts(mentions, cues, tokens)
-    events = _events(mentions, cues)
+    events = _events(mentions, cues, text, offset)
     commas = [Event("comma", i) for i, t in enumerate(tokens) if t.text in _COMMAS]
     commas += _closed_asides(tokens, events)
     if commas:
@@ -646,7 +646,11 @@ _NOT_OBJECTS = frozenset({"negated_object", "platform_account"})
 """Tokens after "no" / "without" in which its object (data, a party or a verb) must start."""
 
 
-def _events(mentions: list[Match], cues: list[Match]) -> list[Event]:
+_HAN = re.compile(r"[\u3400-\u9fff]")
+"""A Chinese negation (不, 没有): its object may come before the verb (将/把)."""
+
+
+def _events(mentions: list[Match], cues: list[Match], text: str, offset: int) -> list[Event]:
     events: list[Event] = []
     for cue in cues:
         for entry in cue.entries:
@@ -656,7 +660,13 @@ def _events(mentions: list[Match], cues: list[Match]) -> list[Event]:
             if kind is None:
                 continue
             follows = kind in ("subject", "third_party_actor") and _verb_follows(cue, cues)
-            events.append(Event(kind, cue.first_token, entry.action, verb_follows=follows))
+            # not at the start of a sentence: "Don't give anyone your photo ..." is advice
+            before_verb = (
+                entry.role == "negation"
+                and cue.first_token > 0
+                and not _HAN.search(text, cue.start - offset, cue.end - offset)
+            )
+            events.append(Event(kind, cue.first_token, entry.action, verb_follows=follows, before_verb=before_verb))
     processors = [c.last_token for c in cues if "processor_marker" in c.roles]
     for mention in mentions:
         names_data, names_party = bool(mention.of(DataEntry)), bool(mention.of(PartyEntry))
