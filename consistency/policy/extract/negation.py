@@ -18,6 +18,11 @@ and each clause into *segments* of one polarity:
   nothing ("linked to an install number, not to your name");
 * a passive denial keeps the data before it ("your location is not stored"):
   the negation only splits when the text before it already had an action;
+* in English a negated verb comes before its object: data named after a
+  negation but before any verb, with a verb after it, is that verb's subject in
+  a clause of its own ("does not require registration the device id ... is
+  used"); with no verb after it, it is elliptical and stays denied ("never your
+  card number");
 * a clause names a third party as actor or recipient unless the third party is
   in a condition ("if you log in with a third-party account, we ..."), after a
   source marker ("we receive ... from Facebook") or the data comes in ("Google
