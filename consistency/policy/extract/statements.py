@@ -452,17 +452,8 @@ class _Walker:
                 )
             from_topic = bool(topic and unit.own_cues and not unit.names_something and topic.reach > 0)
             if from_topic:
-                shift = -len(topic.unit.events) - 1  # the topic comes before the unit's own tokens
-                events = [replace(e, index=shift + i) for i, e in enumerate(topic.unit.events)] + events
-                start = topic.unit.sentence.start
-                sentence = Sentence(
-                    self.document.text[start : sentence.end],
-                    start,
-                    sentence.end,
-                    sentence.section,
-                    sentence.kind,
-                    topic.unit.sentence.line,
-                )
+                # the topic comes before the unit's own tokens
+                events, sentence = self._joined(topic.unit, topic.unit.events, events, sentence)
             if topic:
                 topic.reach = 0 if unit.names_something else topic.reach - 1
             antecedent = self._antecedent(index) if not from_topic else None
@@ -470,18 +461,7 @@ class _Walker:
                 # the data of the unit before, then this unit's own words: its verb
                 # and negation reach that data as they would a topic's
                 data_events = [e for e in antecedent.events if e.kind == "mention" and e.names_data]
-                shift = -len(data_events) - 1
-                events = [replace(e, index=shift + i) for i, e in enumerate(data_events)] + events
-                start = antecedent.sentence.start
-                sentence = Sentence(
-                    self.document.text[start : sentence.end],
-                    start,
-                    sentence.end,
-                    sentence.section,
-                    sentence.kind,
-                    antecedent.sentence.line,
-                    antecedent.sentence.origin,
-                )
+                events, sentence = self._joined(antecedent, data_events, events, sentence)
             segments = segment_sentence(events)
             if unit.negative_condition:
                 for segment in segments:
@@ -508,6 +488,26 @@ class _Walker:
             elif sentence.kind not in ("list_item", "table_cell") and unit.own_cues:
                 lead_in = None
         return raws
+
+    def _joined(
+        self, before: _Unit, before_events: list[Event], events: list[Event], sentence: Sentence
+    ) -> tuple[list[Event], Sentence]:
+        """``before_events`` ahead of a unit's own ``events`` (at negative token
+        indexes), and one sentence spanning from ``before`` to the unit's end, so
+        the evidence shows both and is cited where ``before`` starts."""
+        shift = -len(before_events) - 1
+        joined = [replace(e, index=shift + i) for i, e in enumerate(before_events)] + events
+        start = before.sentence.start
+        span = Sentence(
+            self.document.text[start : sentence.end],
+            start,
+            sentence.end,
+            sentence.section,
+            sentence.kind,
+            before.sentence.line,
+            before.sentence.origin,
+        )
+        return joined, span
 
     def _antecedent(self, index: int) -> _Unit | None:
         """The unit right before one whose object points back, when it names data
