@@ -145,3 +145,14 @@ def test_a_heading_that_names_the_container_is_the_topic_of_the_line_under_it():
     assert statement.sentence.text == "Diary entries\nSent to the printing service you pick."
     reading = read(link, ("heading", "Diary entries"), ("list_item", "Kept on your phone for a week."))
     assert status_of(reading, "audio.recordings") == "not_mentioned"
+
+
+def test_a_sentence_that_points_back_at_the_container_reaches_what_it_holds():
+    reading = read(
+        "Voice notes are part of your diary entry.",
+        "You can keep your diary entries in the app.",
+        "We share them with our partners.",
+    )
+    assert status_of(reading, "audio.recordings") == "shared"
+    (statement,) = [s for s in reading.statements if s.defined_by]
+    assert statement.sentence.text.endswith("We share them with our partners.")
