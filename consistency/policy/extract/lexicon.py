@@ -127,7 +127,10 @@ class Match:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into match tokens with absolute character offsets."""
     folded = fold_chinese(text.translate(_APOSTROPHES)).lower()
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(folded)]
+    # tuple.__new__ builds the named tuple without a call of its Python-level __new__
+    # (one token per CJK character: this is most of what tokenising costs)
+    make = tuple.__new__
+    return [make(Token, (m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(folded)]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -255,12 +258,23 @@ class Lexicon:
         mention, cue = self._trie.mention, self._trie.cue
         mention_roles, cue_roles_ = self._trie.mention_roles, self._trie.cue_roles
         exact, gates = self._trie.exact, self._trie.wild_gate
+        # the first step from the root, inlined: most tokens start no phrase, or only a
+        # literal one (a wildcard stem is tried only when the root's gate lets the word by)
+        root, root_gate = exact[0], gates[0]
+        root_cut = self._trie.wild_lengths[0][0] if root_gate is not None else 0
         words = [t.text for t in tokens]
         count = len(words)
         for i in range(count):
             if i < free_mention and i < free_cue:
                 continue
-            frontier = children(0, words[i])
+            word = words[i]
+            if root_gate is not None and word[:root_cut] in root_gate:
+                frontier = children(0, word)
+            else:
+                child = root.get(word)
+                if child is None:
+                    continue
+                frontier = [child]
             mention_end = cue_end = 0
             mention_nodes: list[int] = []
             cue_nodes: list[int] = []
