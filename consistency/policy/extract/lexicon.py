@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from ..charmap import CharMap
 from .hanzi import fold_chinese  # issue 12: Traditional forms match Simplified phrases
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 # CJK character; an apostrophe suffix ("'s"); or one punctuation character.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[^\W{_CJK}]+n't|[^\W{_CJK}]+|[{_CJK}]|'[^\W{_CJK}]+|[^\w\s'\-‐‑–]")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_APOSTROPHES = CharMap(str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"}))
 
 Layer = Literal["mention", "cue"]
 
@@ -126,7 +127,7 @@ class Match:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into match tokens with absolute character offsets."""
-    folded = fold_chinese(text.translate(_APOSTROPHES)).lower()
+    folded = fold_chinese(_APOSTROPHES.apply(text)).lower()
     # tuple.__new__ builds the named tuple without a call of its Python-level __new__
     # (one token per CJK character: this is most of what tokenising costs)
     make = tuple.__new__
@@ -137,7 +138,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """How a table phrase is matched: the same tokeniser as the text, plus the
     trailing ``*`` of a wildcard word."""
     words: list[str] = []
-    for piece in fold_chinese(phrase.translate(_APOSTROPHES)).lower().split():
+    for piece in fold_chinese(_APOSTROPHES.apply(phrase)).lower().split():
         wildcard = piece.endswith("*") and len(piece) > 1
         toks = _TOKEN.findall(piece.rstrip("*") if wildcard else piece)  # already folded, as tokenize() does
         if wildcard and toks:
