@@ -41,7 +41,7 @@ _AFFIRMED = frozenset({"collect", "share"})
 def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyReading:
     """The reading with the SDK list's rows counted as statements (module docstring)."""
     rows = [r for r in lists.sdks if r.sdk_ids]
-    data = {d.data_type: d for d in reading.data}
+    data: dict[str, DataDisclosure | _Affirmations] = {d.data_type: d for d in reading.data}
     specific = _named_specifically(reading)
     for entry in lists.permissions:
         if entry.denied:
@@ -71,10 +71,14 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
     order = {"sdk": 0, "category": 1, "catch_all": 2}
     return replace(
         reading,
-        data=tuple(data[k] for k in sorted(data)),
+        data=tuple(_final(data[k]) for k in sorted(data)),
         parties=tuple(sorted(parties.values(), key=lambda p: (order[p.kind], p.id))),
         lists=lists,
     )
+
+
+def _final(disclosure: DataDisclosure | _Affirmations) -> DataDisclosure:
+    return disclosure.disclosure() if isinstance(disclosure, _Affirmations) else disclosure
 
 
 def _only_as_company(party: PartyDisclosure, rows: tuple[ListedSdk, ...]) -> bool:
@@ -165,35 +169,76 @@ def _permission_statement(reading: PolicyReading, entry: ListedPermission, speci
     return Statement(sentence, mentions, (), frozenset({"collect"}), frozenset())
 
 
+class _Affirmations:
+    """Affirmations in specific words added to what the policy says of a type, applied
+    once, when the merge is done (:meth:`disclosure`). Why not one new disclosure per
+    affirmation: each copied the whole evidence so far, so a type named in every row
+    of a long SDK list cost the square of the rows."""
+
+    def __init__(self, known: DataDisclosure | None, data_type: DataTypeId) -> None:
+        self.known = known
+        self.data_type = data_type
+        self.statements: list[Statement] = []
+        self.shared = False
+
+    @property
+    def status(self) -> str:
+        return "shared" if self.shared or (self.known and self.known.status == "shared") else "collected"
+
+    def add(self, statement: Statement, *, shared: bool) -> _Affirmations:
+        self.statements.append(statement)
+        self.shared = self.shared or shared
+        return self
+
+    def disclosure(self) -> DataDisclosure:
+        """What adding the statements one by one gives: the newest first, a statement
+        added again moves to the front, and the earlier evidence follows without the
+        statements added. ``known.evidence`` never repeats a statement (aggregation
+        and this module build it without repeats), and only a statement about the
+        same sentence can equal another, so statements are compared per sentence
+        start only: hashing or comparing whole evidence cost a long Chinese policy a
+        fifth of its reading."""
+        known = self.known
+        added: dict[int, list[Statement]] = {}
+        newest_first: list[Statement] = []
+        for statement in reversed(self.statements):
+            same_start = added.setdefault(statement.sentence.start, [])
+            if not any(other == statement for other in same_start):
+                same_start.append(statement)
+                newest_first.append(statement)
+        earlier = known.evidence if known else ()
+        rest = [e for e in earlier if not any(a == e for a in added.get(e.sentence.start, ()))]
+        actions = known.actions if known else frozenset()
+        for statement in self.statements:
+            actions = actions | statement.actions
+        return DataDisclosure(
+            data_type=self.data_type,
+            status=self.status,  # type: ignore[arg-type]
+            exact=True,
+            actions=actions,
+            denied=known.denied if known else frozenset(),
+            evidence=(*newest_first, *rest),
+            shared_with_third_parties=self.shared or bool(known and known.shared_with_third_parties),
+        )
+
+
 def _affirmed(
-    known: DataDisclosure | None, data_type: DataTypeId, statement: Statement, *, shared: bool
-) -> DataDisclosure:
-    """An affirmation in specific words added to what the policy says of a type.
-    ``known.evidence`` never repeats a statement (aggregation and this module build it
-    without repeats), so only ``statement`` itself is kept out of the rest, and only a
-    statement about the same sentence can equal it: hashing or comparing the whole
-    evidence again for every list row cost a long Chinese policy a fifth of its reading."""
-    start = statement.sentence.start
-    earlier = known.evidence if known else ()
-    evidence = (statement, *(e for e in earlier if e.sentence.start != start or e != statement))
-    was_shared = bool(known and known.status == "shared")
-    return DataDisclosure(
-        data_type=data_type,
-        status="shared" if shared or was_shared else "collected",
-        exact=True,
-        actions=(known.actions if known else frozenset()) | statement.actions,
-        denied=known.denied if known else frozenset(),
-        evidence=evidence,
-        shared_with_third_parties=shared or bool(known and known.shared_with_third_parties),
-    )
+    known: DataDisclosure | _Affirmations | None, data_type: DataTypeId, statement: Statement, *, shared: bool
+) -> _Affirmations:
+    """An affirmation in specific words added to what the policy says of a type."""
+    pending = known if isinstance(known, _Affirmations) else _Affirmations(known, data_type)
+    return pending.add(statement, shared=shared)
 
 
 def _merged(
-    known: DataDisclosure | None, data_type: DataTypeId, mention: DataMention, statement: Statement
-) -> DataDisclosure:
+    known: DataDisclosure | _Affirmations | None,
+    data_type: DataTypeId,
+    mention: DataMention,
+    statement: Statement,
+) -> DataDisclosure | _Affirmations:
     if mention.level == "exact":
         return _affirmed(known, data_type, statement, shared=True)
-    if known is None or known.status == "not_mentioned":
+    if known is None or known.status == "not_mentioned":  # (never an affirmed type: collected or shared)
         evidence = (statement, *(known.evidence if known else ()))
         return DataDisclosure(
             data_type=data_type,

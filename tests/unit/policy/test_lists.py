@@ -217,6 +217,25 @@ def test_flattened_rows_count_as_shares_by_their_sdk():
     assert any(p.kind == "sdk" and p.id == "getui-push" and not p.denied for p in reading.parties)
 
 
+def test_a_type_in_several_rows_has_each_rows_statement_once_newest_first():
+    text = (
+        "我们会收集您的设备标识符。\n\n第三方SDK目录\n\n"
+        "SDK名称：极光推送\n收集个人信息类型：设备标识符、设备标识符\n\n"
+        "SDK名称：腾讯Bugly\n收集个人信息类型：设备标识符\n"
+    )
+    reading = read_policy_text(text)
+    (ids,) = [d for d in reading.data if d.data_type == "device.ids"]
+    assert ids.status == "shared" and ids.shared_with_third_parties and ids.exact
+    rows = [[p.id for p in e.parties] for e in ids.evidence if e.parties]
+    # the rows newest first, the JPush row (naming the type twice) cited once
+    assert rows == [["tencent-bugly"], ["jpush"]]
+    assert ids.evidence[0].sentence.kind == ids.evidence[1].sentence.kind == "table_cell"
+    # then the sentence reader's own statements, in their order
+    own = [e.sentence.text for e in ids.evidence[2:]]
+    assert own[0] == "我们会收集您的设备标识符。" and len(own) == len(set(own))
+    assert ids.actions >= {"collect", "share"}
+
+
 def test_a_vendor_name_in_a_company_cell_names_no_other_sdk():
     reading = read_policy_text("第三方SDK目录\n\nSDK名称：高德定位SDK\n第三方主体：高德软件有限公司\n")
     assert {p.id for p in reading.parties if p.kind == "sdk"} == {"amap-location"}
