@@ -281,20 +281,25 @@ class Lexicon:
             cue_nodes: list[int] = []
             j = i + 1
             while frontier:
-                if len(frontier) == 1:  # the usual case: one path through the trie
+                if len(frontier) == 1:  # the usual case: one path through the trie, node by node
                     node = frontier[0]
-                    if mention[node]:
-                        mention_end, mention_nodes = j, frontier
-                    if cue[node]:
-                        cue_end, cue_nodes = j, frontier
-                    if j == count:
-                        break
-                    if gates[node] is None:
-                        child = exact[node].get(words[j])
-                        frontier = [] if child is None else [child]
-                    else:
-                        frontier = children(node, words[j])
-                    j += 1
+                    while True:
+                        if mention[node]:
+                            mention_end, mention_nodes = j, [node]
+                        if cue[node]:
+                            cue_end, cue_nodes = j, [node]
+                        if j == count:
+                            frontier = []
+                            break
+                        word = words[j]
+                        j += 1
+                        if gates[node] is not None:
+                            frontier = children(node, word)
+                            break
+                        node = exact[node].get(word)
+                        if node is None:
+                            frontier = []
+                            break
                     continue
                 ending = [node for node in frontier if mention[node]]
                 if ending:
