@@ -111,14 +111,22 @@ def aggregate_parties(reads: Iterable[PartyRead], mappings) -> tuple[PartyDisclo
     catch-all parties ("third parties", "partners"), which the checker shows as
     context when nothing better covers an SDK."""
     found: dict[tuple[str, str], tuple[list[Statement], list[bool]]] = {}
+    # per party, its statements by sentence start: only a statement about the same sentence
+    # can equal another, so a repeat is looked for among those alone (looking through all of
+    # a party's statements made a catch-all named in every paragraph cost the square of them)
+    seen: dict[tuple[str, str], dict[int, list[Statement]]] = {}
     catch_all_name = ""
     for read in reads:
-        for index, party in enumerate(read.statement.parties):
+        statement = read.statement
+        for index, party in enumerate(statement.parties):
             if party.kind == "catch_all" and not catch_all_name:
                 catch_all_name = party.phrase
-            statements, denials = found.setdefault((party.kind, party.id), ([], []))
-            if read.statement not in statements:
-                statements.append(read.statement)
+            key = (party.kind, party.id)
+            statements, denials = found.setdefault(key, ([], []))
+            same_start = seen.setdefault(key, {}).setdefault(statement.sentence.start, [])
+            if statement not in same_start:
+                same_start.append(statement)
+                statements.append(statement)
             denials.append(index in read.denied_parties)
     names = {c.id: (c.phrases.en or c.phrases.zh or (c.id,))[0] for c in mappings.parties.categories}
     result = []

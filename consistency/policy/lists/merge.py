@@ -53,19 +53,26 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
                 if known is None or known.status in ("not_mentioned", "vague"):
                     data[data_type] = _affirmed(known, DataTypeId(data_type), statement, shared=False)
     parties = {(p.kind, p.id): p for p in reading.parties}
+    added: dict[str, _Evidence] = {}
     for row in rows:
         statement = _statement(reading, row, specific)
         for mention in statement.data:
             for data_type in mention.data_types:
                 data[data_type] = _merged(data.get(data_type), DataTypeId(data_type), mention, statement)
         for sdk_id in row.sdk_ids:
-            known = parties.get(("sdk", sdk_id))
-            if known is None:
-                parties[("sdk", sdk_id)] = PartyDisclosure(
-                    "sdk", sdk_id, mappings.sdk(sdk_id).name, (statement,)
-                )
-            elif statement not in known.evidence:
-                parties[("sdk", sdk_id)] = replace(known, evidence=(*known.evidence, statement), denied=False)
+            if sdk_id not in added:
+                known = parties.get(("sdk", sdk_id))
+                added[sdk_id] = _Evidence(known.evidence if known else ())
+            added[sdk_id].add(statement)
+    for sdk_id, evidence in added.items():
+        # each row naming the SDK added once, after what the sentences say of it
+        known = parties.get(("sdk", sdk_id))
+        if known is None:
+            parties[("sdk", sdk_id)] = PartyDisclosure(
+                "sdk", sdk_id, mappings.sdk(sdk_id).name, evidence.all()
+            )
+        elif evidence.new:
+            parties[("sdk", sdk_id)] = replace(known, evidence=evidence.all(), denied=False)
     for key in [k for k, p in parties.items() if k[0] == "sdk" and _only_as_company(p, lists.sdks)]:
         del parties[key]
     order = {"sdk": 0, "category": 1, "catch_all": 2}
@@ -75,6 +82,28 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
         parties=tuple(sorted(parties.values(), key=lambda p: (order[p.kind], p.id))),
         lists=lists,
     )
+
+
+class _Evidence:
+    """A party's evidence with statements added, each once: only a statement about the
+    same sentence can equal another, so a repeat is looked for among those alone
+    (copying and searching the whole evidence for every row cost the square of the rows)."""
+
+    def __init__(self, earlier: tuple[Statement, ...]) -> None:
+        self.earlier = earlier
+        self.new: list[Statement] = []
+        self._by_start: dict[int, list[Statement]] = {}
+        for statement in earlier:
+            self._by_start.setdefault(statement.sentence.start, []).append(statement)
+
+    def add(self, statement: Statement) -> None:
+        same_start = self._by_start.setdefault(statement.sentence.start, [])
+        if statement not in same_start:
+            same_start.append(statement)
+            self.new.append(statement)
+
+    def all(self) -> tuple[Statement, ...]:
+        return (*self.earlier, *self.new)
 
 
 def _final(disclosure: DataDisclosure | _Affirmations) -> DataDisclosure:
