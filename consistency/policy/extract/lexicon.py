@@ -122,7 +122,10 @@ class Match:
     look-up spares walking the entries each time (a tenth of a reading)."""
 
     def of(self, kind: type) -> tuple:
-        return tuple(e for e in self.entries if isinstance(e, kind))
+        entries = self.entries
+        if len(entries) == 1:  # most phrases mean one thing: no new tuple to build
+            return entries if isinstance(entries[0], kind) else ()
+        return tuple([e for e in entries if isinstance(e, kind)])
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
