@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..charmap import CharMap
+from .frozen_init import direct_init
 from .hanzi import fold_chinese  # issue 12: Traditional forms match Simplified phrases
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class Token(NamedTuple):
     end: int
 
 
+@direct_init  # some thousands per reading: see frozen_init
 @dataclass(frozen=True)
 class Match:
     """One phrase found in a text: character offsets and everything it means."""
