@@ -42,4 +42,8 @@ def interpret_policy(document: Document, mappings: Mappings) -> PolicyReading:
 
     with collector_paused():  # the reading makes no reference cycles: see collector.py
         scans = ScanOnce(mappings.lexicon)  # the statements and the lists scan many of the same lines
-        return with_lists(read_statements(document, mappings, scans), mappings, scans)
+        reading = with_lists(read_statements(document, mappings, scans), mappings, scans)
+        # the scans (a token object per CJK character) are freed now, before the collector
+        # is back: its first collection then walks the reading's objects, not theirs
+        del scans
+    return reading
