@@ -34,6 +34,7 @@ from ...models import (
     Statement,
 )
 from ..document.sourcemap import span_origin
+from ..extract.aggregate import StatementSet
 
 _AFFIRMED = frozenset({"collect", "share"})
 
@@ -85,21 +86,15 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
 
 
 class _Evidence:
-    """A party's evidence with statements added, each once: only a statement about the
-    same sentence can equal another, so a repeat is looked for among those alone
-    (copying and searching the whole evidence for every row cost the square of the rows)."""
+    """A party's evidence with statements added, each once (see ``StatementSet``)."""
 
     def __init__(self, earlier: tuple[Statement, ...]) -> None:
         self.earlier = earlier
         self.new: list[Statement] = []
-        self._by_start: dict[int, list[Statement]] = {}
-        for statement in earlier:
-            self._by_start.setdefault(statement.sentence.start, []).append(statement)
+        self._seen = StatementSet(earlier)
 
     def add(self, statement: Statement) -> None:
-        same_start = self._by_start.setdefault(statement.sentence.start, [])
-        if statement not in same_start:
-            same_start.append(statement)
+        if self._seen.add(statement):
             self.new.append(statement)
 
     def all(self) -> tuple[Statement, ...]:
@@ -228,15 +223,9 @@ class _Affirmations:
         start only: hashing or comparing whole evidence cost a long Chinese policy a
         fifth of its reading."""
         known = self.known
-        added: dict[int, list[Statement]] = {}
-        newest_first: list[Statement] = []
-        for statement in reversed(self.statements):
-            same_start = added.setdefault(statement.sentence.start, [])
-            if not any(other == statement for other in same_start):
-                same_start.append(statement)
-                newest_first.append(statement)
+        added = StatementSet(reversed(self.statements))
         earlier = known.evidence if known else ()
-        rest = [e for e in earlier if not any(a == e for a in added.get(e.sentence.start, ()))]
+        rest = [e for e in earlier if e not in added]
         actions = known.actions if known else frozenset()
         for statement in self.statements:
             actions = actions | statement.actions
@@ -246,7 +235,7 @@ class _Affirmations:
             exact=True,
             actions=actions,
             denied=known.denied if known else frozenset(),
-            evidence=(*newest_first, *rest),
+            evidence=(*added.order, *rest),
             shared_with_third_parties=self.shared or bool(known and known.shared_with_third_parties),
         )
 
@@ -275,7 +264,7 @@ def _merged(
             exact=False,
             actions=_AFFIRMED,
             denied=known.denied if known else frozenset(),
-            evidence=tuple(dict.fromkeys(evidence)),
+            evidence=tuple(StatementSet(evidence).order),
             shared_with_third_parties=True,
         )
     return known
