@@ -404,7 +404,9 @@ class Statement:
     defined_by: tuple[Sentence, ...] = ()
     """The definitions the data comes through ("Account Information includes your
     email address"), when the sentence itself names only the defined term ("we
-    collect Account Information"): the chain of evidence, shown with the sentence."""
+    collect Account Information"), or the containment link ("chat messages are part
+    of your medical record") when it names only the container ("we share your
+    medical record"): the chain of evidence, shown with the sentence."""
 
 
 DataStatus = Literal["collected", "shared", "denied", "vague", "not_mentioned"]

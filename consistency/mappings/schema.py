@@ -131,6 +131,10 @@ class BroadTermSpec(_Closed):
     phrases: Phrases
     covers: tuple[str, ...]
     """Data type ids (or category ids, meaning all their types)."""
+    names_each: bool = False
+    """The term names each type it covers as plainly as the type's own words: a
+    bundle, not a vague word ("delivery information" is the recipient's name,
+    address and phone number, as 收货信息 is). Its matches are exact."""
     exclude: Phrases = Phrases()
     examples: Examples = Examples()
 

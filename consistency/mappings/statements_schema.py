@@ -167,6 +167,28 @@ class StatementsTable(_Closed):
     a denial limited by one denies a use, a time or a purpose, not the type, so it
     denies nothing ("we do not use your location for advertising" says nothing of
     whether location is collected)."""
+    platform_accounts: CueSpec | None = None
+    """Identifier words that make a vendor's name part of the user's identifier
+    with that vendor ("your Facebook ACCOUNT ID", "your Steam ID"): such a name
+    is no mention of the vendor's SDK."""
+    outside_the_app: CueSpec | None = None
+    """Words that place the handling outside the app ("that is outside the app and
+    not controlled by us"): unless the sentence names an SDK (which runs inside
+    the app), it states no practice of the publisher."""
+    user_rules: CueSpec | None = None
+    """Rules the policy lays down for its users ("it is prohibited for members to
+    publish ...", "you must not post ...", 禁止用户): a sentence with one states
+    no practice of the publisher, whatever data and verbs it holds."""
+    object_references: CueSpec | None = None
+    """Objects that point back at the data of the sentence before ("we never share
+    THIS INFORMATION", "does not upload THEM", 上述信息): a statement naming no data
+    of its own says what it says of that data (``consistency.policy.extract.references``)."""
+    device_destinations: CueSpec | None = None
+    """Places on the user's own device where an app writes its output (the
+    Downloads folder, the photo gallery, 相册): data a sentence only saves there
+    ("files you download are saved in your phone's Downloads folder") is written
+    for the user, not read, so an explicit denial of collecting the type
+    outweighs it (labelling rule 5 of tests/data/policies/README.md)."""
     definition_links: CueSpec | None = None
     """Verbs that tie a defined term to its members ("Account Information includes
     your name and email address", "... may include", "consists of"): the policy
@@ -183,6 +205,15 @@ class StatementsTable(_Closed):
     """Words that point back only before a bare head noun ("THE information
     includes ...", "THE data may include ..."): "The Account Data includes" is a
     defined term, "The data includes" the data just named."""
+    containment_links: CueSpec | None = None
+    """Words that put data inside an artefact ("X is part of your record", "X is
+    stored with the workout"), the reverse of a definition: what the policy says
+    it does with the artefact elsewhere it says of the data
+    (``consistency.policy.extract.containment``). Matched on whole words by that
+    reader, not by the lexicon, so "stored" stays a retain verb of the sentence."""
+    container_heads: CueSpec | None = None
+    """Nouns for artefacts that hold data (record, backup, profile, report): the
+    containers a containment link may point at."""
     term_blocking_prefixes: CueSpec | None = None
     """Single words that turn a term into its opposite when written before it
     ("non-personal information" is not "personal information")."""

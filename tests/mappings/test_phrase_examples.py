@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.policy.extract.lexicon import CUE_ROLES, CueEntry, DataEntry, PartyEntry
+from consistency.policy.extract.containment import by_first_word, phrase_at
+from consistency.policy.extract.lexicon import (
+    CUE_ROLES,
+    CueEntry,
+    DataEntry,
+    PartyEntry,
+    phrase_tokens,
+    tokenize,
+)
 from tests.helpers.policy_docs import builtin_mappings
 
 
@@ -79,3 +87,37 @@ def test_example_sentence(tag, sentence, must_match):
         assert tag in found, f"{sentence!r} should be read as {tag}; found {sorted(found)}"
     else:
         assert tag not in found, f"{sentence!r} must not be read as {tag}; found {sorted(found)}"
+
+
+def _word_group_cases() -> list[tuple[str, str, str, bool]]:
+    """(test id, group, sentence, must match) for the groups the containment reader
+    matches on whole words itself rather than through the lexicon."""
+    statements = builtin_mappings().statements
+    cases = []
+    for group in CONTAINMENT_GROUPS:
+        examples = getattr(statements, group).examples
+        cases += [(f"{group}-match{i}", group, s, True) for i, s in enumerate(examples.match)]
+        cases += [(f"{group}-no_match{i}", group, s, False) for i, s in enumerate(examples.no_match)]
+    return cases
+
+
+CONTAINMENT_GROUPS = ("containment_links", "container_heads")
+WORD_CASES = _word_group_cases()
+
+
+def test_every_containment_group_has_examples_both_ways():
+    for group in CONTAINMENT_GROUPS:
+        musts = {must for _id, g, _s, must in WORD_CASES if g == group}
+        assert musts == {True, False}, group
+
+
+@pytest.mark.parametrize(
+    ("group", "sentence", "must_match"), [c[1:] for c in WORD_CASES], ids=[c[0] for c in WORD_CASES]
+)
+def test_containment_word_example(group, sentence, must_match):
+    phrases = by_first_word(
+        phrase_tokens(p) for p in getattr(builtin_mappings().statements, group).phrases.all()
+    )
+    tokens = tokenize(sentence)
+    found = any(phrase_at(tokens, i, phrases) for i in range(len(tokens)))
+    assert found == must_match, f"{sentence!r}: {group} {'not ' if must_match else ''}found"

@@ -133,7 +133,7 @@ def _definition(
             and link.first_token <= c.first_token < link.last_token + 2
             for c in cues
         )
-        data = tuple(d for m in members for d in _member(sentence, m))
+        data = tuple(d for m in members for d in member_of(sentence, m))
         if data and not negated:
             reference = term[0] in words.references or (len(term) == 2 and term[0] in words.bare_references)
             return Definition(
@@ -196,7 +196,9 @@ def _in_data_phrase(mentions: list[Match], first: int, last: int) -> bool:
     return any(m.first_token <= first and last < m.last_token and m.of(DataEntry) for m in mentions)
 
 
-def _member(sentence: Sentence, match: Match) -> list[DataMention]:
+def member_of(sentence: Sentence, match: Match) -> list[DataMention]:
+    """The data a member phrase adds: exact or broad (a catch-all adds nothing, nor
+    does a permission name, which names no data in the member's own words)."""
     entries = [e for e in match.of(DataEntry) if e.level != "catch_all" and not e.via_permission]
     if not entries:
         return []

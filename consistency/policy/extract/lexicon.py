@@ -364,7 +364,7 @@ def cue_roles(entries: Iterable[Entry]) -> frozenset[str]:
     return frozenset(e.role for e in entries if isinstance(e, CueEntry))
 
 
-_ROLES_KEPT_INSIDE_MENTIONS = frozenset({"user_recipient"})
+_ROLES_KEPT_INSIDE_MENTIONS = frozenset({"user_recipient", "platform_account"})
 """Cues that still count inside a data phrase: "your contacts" is data AND, after
 "share ... with", the people the user shares with."""
 
@@ -421,8 +421,9 @@ def _add_data_phrases(trie: _Trie, mappings: Mappings) -> None:
         for ref in broad.covers:
             covered += [ref] if ref in known else by_category.get(ref, [])
         types = tuple(dict.fromkeys(covered))
+        level = "exact" if broad.names_each else "broad"
         for phrase in broad.phrases.all():
-            trie.add(phrase, "mention", DataEntry("broad", types, f"broad:{broad.id}"))
+            trie.add(phrase, "mention", DataEntry(level, types, f"broad:{broad.id}"))
     for phrase in tables.catch_all.phrases.all():
         trie.add(phrase, "mention", DataEntry("catch_all", (), "catch_all"))
     for perm in mappings.permissions.permissions:
@@ -481,6 +482,11 @@ CUE_ROLES = {  # statements.yaml cue group -> CueEntry.role (the tests run every
     "processor_markers": "processor_marker",
     "purpose_markers": "purpose_marker",
     "scope_limiters": "scope_limiter",
+    "device_destinations": "device_destination",
+    "object_references": "object_reference",
+    "user_rules": "user_rule",
+    "outside_the_app": "outside_the_app",
+    "platform_accounts": "platform_account",
     "conditionals": "conditional",
     "non_actions": "non_action",
     "non_statement_sections": "non_statement_section",

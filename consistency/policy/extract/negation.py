@@ -18,6 +18,11 @@ and each clause into *segments* of one polarity:
   nothing ("linked to an install number, not to your name");
 * a passive denial keeps the data before it ("your location is not stored"):
   the negation only splits when the text before it already had an action;
+* in English a negated verb comes before its object: data named after a
+  negation but before any verb, with a verb after it, is that verb's subject in
+  a clause of its own ("does not require registration the device id ... is
+  used"); with no verb after it, it is elliptical and stays denied ("never your
+  card number");
 * a clause names a third party as actor or recipient unless the third party is
   in a condition ("if you log in with a third-party account, we ..."), after a
   source marker ("we receive ... from Facebook") or the data comes in ("Google
@@ -86,6 +91,12 @@ class Event:
     verb_follows: bool = False
     """For ``subject``: an action or negation follows within a few tokens ("we do collect"),
     so the subject starts a new statement rather than being a possessive ("our partners")."""
+    before_verb: bool = False
+    """For ``negation``: the negation of a verb, in a language that puts the verb
+    before its object ("does NOT collect your name"). Data named before any verb
+    then starts a clause of its own ("does not require registration the device id
+    ... is used"), which the negation does not reach. Not so in Chinese, whose
+    将/把 construction puts the object first (我们不会将您的信息提供给第三方)."""
 
 
 @dataclass
@@ -101,6 +112,9 @@ class Segment:
     """Token index of the negation that opened the segment."""
     object_negation: bool = False
     """Opened by a negation of the object ("no location data", "without") rather than of a verb."""
+    awaits_verb: bool = False
+    """Opened by a negation whose verb must come before the data it denies (see
+    ``Event.before_verb``), and no verb has come yet."""
     mentions_before_negation: list[object] = field(default_factory=list)
     affirmed: frozenset[str] = frozenset()
     denied: frozenset[str] = frozenset()
@@ -170,7 +184,8 @@ def _carve_exception(denials: list[Segment], exception: list[Segment]) -> None:
 
 def _segment_clause(clause: list[Event]) -> list[Segment]:
     segments = [Segment()]
-    for event in clause:
+    last_action = max((i for i, e in enumerate(clause) if e.kind == "action"), default=-1)
+    for position, event in enumerate(clause):
         current = segments[-1]
         if event.kind in ("negation", "object_negation"):
             if not current.negated and current.own_actions:
@@ -180,12 +195,21 @@ def _segment_clause(clause: list[Event]) -> list[Segment]:
                 current.negated = True
                 current.negation_index = event.index
                 current.object_negation = event.kind == "object_negation"
+                current.awaits_verb = event.before_verb
                 current.mentions_before_negation = list(current.mentions)
         elif event.kind in ("subject", "third_party_actor") and event.verb_follows and current.own_actions:
             segments.append(Segment())
         elif event.kind == "action" and event.action is not None:
             current.own_actions.append(event.action)
+            current.awaits_verb = False
         elif event.kind == "mention":
+            if current.awaits_verb and event.names_data and position < last_action:
+                # the negated verb never came before the data, and a verb comes after it: the
+                # data is that verb's subject, in a clause of its own ("does not require
+                # registration the device id ... is used"). With no verb after it the data is
+                # elliptical ("never to your email address") and stays denied.
+                current = Segment()
+                segments.append(current)
             current.mentions.append(event.ref)
             current.names_data = current.names_data or event.names_data
     return segments

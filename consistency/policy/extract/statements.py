@@ -29,6 +29,12 @@ the structure of the document:
   permission name) is read, in an affirmation, as the types of it the policy
   names specifically elsewhere ("precise location"); when the policy names
   none, it covers them all. Denials always cover everything they name;
+* a unit that names no data but whose verb's object points back ("we never
+  share THIS INFORMATION", "does not upload THEM") takes the data of the unit
+  right before it, as a unit under a topic heading does (never turning a
+  denial before it into an affirmation);
+* data only saved to an output folder of the user's device (Downloads, the
+  gallery, 相册) is written, not read: an explicit denial of collecting it wins;
 * the statements are aggregated per data type and per named party.
 """
 
@@ -130,12 +136,18 @@ class _Unit:
     """Ends with a word for a section of definitions ("Appendix: Glossary",
     "Contents"): as a heading, nothing under it is a statement."""
     definition: bool = False
-    """Defines a word ("X refers to ..."): no statement."""
+    """Defines a word ("X refers to ...") or lays down a rule for users ("it is
+    prohibited for members to publish ..."): no statement."""
     negative_condition: bool = False
     """"If you do not allow ...": the sentence's negations are consequences, not denials."""
     anaphora: tuple[Event, ...] = ()
     """Third-party actor events to add when the unit before names a third party
     ("Both receive your advertising ID")."""
+    refers_back: bool = False
+    """Names no data, but a verb's object points at the data of the unit before
+    ("We never share THIS INFORMATION", "does not upload THEM")."""
+    writes_out: bool = False
+    """Names an output folder of the user's device (the table's ``device_destinations``)."""
 
     @property
     def names_something(self) -> bool:
@@ -156,6 +168,9 @@ class _Raw:
     inherited: bool = False
     """The action comes from around the unit (heading, lead-in, table column,
     the default for a bare list item), not from a verb of its own."""
+    written_out: bool = False
+    """The unit only saves data to an output folder of the user's device (see
+    ``_written_to_device``)."""
 
 
 def read_statements(document: Document, mappings, scans: ScanOnce | None = None) -> PolicyReading:
@@ -166,6 +181,7 @@ def read_statements(document: Document, mappings, scans: ScanOnce | None = None)
     raws = _Walker(document, units, lexicon).walk()
     reads, generic, verbless = _build(raws)
     defined, definitions = _through_definitions(document, lexicon, mappings)
+    defined += _through_containers(document, lexicon, mappings, units)
     reads = [r for r in reads if r.statement.sentence.start not in definitions]
     statements = tuple(r.statement for r in reads) + defined
     # data reached only through a definition is a weak affirmation: an explicit
@@ -215,6 +231,31 @@ def _through_definitions(
     return tuple(statements_from_definitions(document, lexicon, definitions, mappings)), whole
 
 
+def _through_containers(
+    document: Document, lexicon: Lexicon | ScanOnce, mappings, units: list[_Unit]
+) -> tuple[Statement, ...]:
+    """Statements about containers ("we share your medical record"), read as
+    statements about the data the policy puts in them (``containment.py``).
+    ``units``: the document's units as the first walk scanned them."""
+    from .containment import find_containers, statements_from_containers
+
+    containers = find_containers(document, lexicon, mappings)
+    if not containers:
+        return ()
+
+    def walk(uses: set[tuple[int, str]], scans) -> list[_Raw]:
+        # the second walk rescans only the units that name a container, and builds
+        # statements only for them (and the units under a heading that names one)
+        again = [
+            _scan(scans, s) if (s.start, s.text) in uses else unit
+            for s, unit in zip(document.sentences, units, strict=True)
+        ]
+        only = frozenset(i for i, s in enumerate(document.sentences) if (s.start, s.text) in uses)
+        return _Walker(document, again, scans, only).walk()
+
+    return tuple(statements_from_containers(document, lexicon, containers, mappings, walk))
+
+
 def sentence_events(lexicon: Lexicon | ScanOnce, sentence: Sentence) -> list[Event]:
     """The cue and mention events of a sentence, in the order negation scope reads them."""
     return _scan(lexicon, sentence).events
@@ -238,7 +279,8 @@ def _scan(
         if not _CONTACT_ADDRESS.match(text, m.end - offset) and _cased(m, text[m.start - offset])
     ]
     cues = _objects_named(cues, mentions, tokens)
-    events = _events(mentions, cues)
+    mentions = _without_platform_accounts(mentions, cues, tokens)
+    events = _events(mentions, cues, text, offset)
     # commas are tokens of their own, which folding neither makes nor removes: a unit
     # without one in its text (most Chinese list items and headings) is not walked
     has_comma = any(comma in text for comma in _COMMAS)
@@ -264,9 +306,74 @@ def _scan(
         own,
         third,
         defines,
-        "definition" in roles,
+        "definition" in roles or "user_rule" in roles or _outside_the_app(roles, mentions),
         "negative_condition" in roles or _opens_with_advice(tokens, cues),
         anaphora,
+        "object_reference" in roles and _object_points_back(cues, mentions),
+        "device_destination" in roles,
+    )
+
+
+def _negates(unit: _Unit) -> bool:
+    return any(e.kind in ("negation", "object_negation") for e in unit.events)
+
+
+def _outside_the_app(roles: set[str], mentions: list[Match]) -> bool:
+    """The sentence places the handling outside the app and names no SDK (which
+    would run inside it): no practice of the publisher."""
+    return "outside_the_app" in roles and not any(e.kind == "sdk" for m in mentions for e in m.of(PartyEntry))
+
+
+_COORDINATORS = frozenset({"or", "and", ",", "/", "、", "或", "和", "及"})
+"""Words joining two vendors that share the account word after the second
+("your Facebook OR Google account ID")."""
+
+
+def _without_platform_accounts(mentions: list[Match], cues: list[Match], tokens: list) -> list[Match]:
+    """The mentions without the SDK names that are part of the user's identifier
+    with a vendor ("your Facebook or Google account ID"): the table's
+    ``platform_accounts`` words right after the name (or after the next vendor
+    name, joined by "or"/"and")."""
+    heads = {c.first_token for c in cues if "platform_account" in c.roles}
+    if not heads:
+        return mentions
+    sdk = [m for m in mentions if any(e.kind == "sdk" for e in m.of(PartyEntry))]
+    dropped: set[int] = set()
+    for index, mention in enumerate(sdk):
+        if mention.last_token in heads:
+            dropped.add(id(mention))
+            continue
+        after = mention.last_token
+        if after >= len(tokens) or tokens[after].text.lower() not in _COORDINATORS:
+            continue
+        following = sdk[index + 1] if index + 1 < len(sdk) else None
+        # the other vendor: an SDK name, or a single word the tables do not know ("Google")
+        joined = after + 2 in heads or (
+            following is not None and following.first_token == after + 1 and following.last_token in heads
+        )
+        if joined:
+            dropped.add(id(mention))
+    return [m for m in mentions if id(m) not in dropped] if dropped else mentions
+
+
+OBJECT_REACH = 2
+"""Tokens that may stand between a verb and the reference that is its object
+("share THIS INFORMATION", "upload or scan THEM", "keep ALL OF them"): further
+away, "it" and "them" are as often the subject of another clause."""
+
+
+def _object_points_back(cues: list[Match], mentions: list[Match]) -> bool:
+    """An object reference right after an action verb, in a unit naming no data:
+    "we never share this information with advertisers" says what is done with
+    the data the sentence before names (the issue's kind 4)."""
+    if any(m.of(DataEntry) for m in mentions):
+        return False
+    verbs = [c.last_token for c in cues if "action" in c.roles]
+    return any(
+        0 <= c.first_token - end <= OBJECT_REACH
+        for c in cues
+        if "object_reference" in c.roles
+        for end in verbs
     )
 
 
@@ -335,6 +442,7 @@ _CONTACT_ADDRESS = re.compile(r"\s*[:：]?\s*(?:(?:is|at|to)\s+)?[\w.+-]+@[\w-]+
 @dataclass
 class _Topic:
     unit: _Unit
+    index: int
     reach: int = TOPIC_REACH
 
 
@@ -342,10 +450,15 @@ class _Walker:
     """Reads the units in order, carrying what a unit may inherit from the ones
     around it (topic heading, lead-in, table row and column, section)."""
 
-    def __init__(self, document: Document, units: list[_Unit], lexicon: Lexicon) -> None:
+    def __init__(
+        self, document: Document, units: list[_Unit], lexicon: Lexicon, only: frozenset[int] | None = None
+    ) -> None:
         self.document = document
         self.units = units
         self.lexicon = lexicon
+        self.only = only
+        """Indexes of the units whose statements are wanted (all when None): the
+        others are read only as far as the units after them inherit from them."""
         self.rows = _table_rows(units)
         self._headings: dict[str, _Unit] = {}
 
@@ -362,11 +475,11 @@ class _Walker:
                 topic = None
                 if not unit.own_cues:
                     if unit.names_something:
-                        topic = _Topic(unit)
+                        topic = _Topic(unit, index)
                     raws += _heading_statements(unit)
                     continue
             elif self._is_label(unit, lead_in):
-                topic = _Topic(unit)
+                topic = _Topic(unit, index)
                 raws += _heading_statements(unit)
                 continue
             if sentence.text.rstrip().endswith(_QUESTION):
@@ -378,19 +491,26 @@ class _Walker:
                 )
             from_topic = bool(topic and unit.own_cues and not unit.names_something and topic.reach > 0)
             if from_topic:
-                shift = -len(topic.unit.events) - 1  # the topic comes before the unit's own tokens
-                events = [replace(e, index=shift + i) for i, e in enumerate(topic.unit.events)] + events
-                start = topic.unit.sentence.start
-                sentence = Sentence(
-                    self.document.text[start : sentence.end],
-                    start,
-                    sentence.end,
-                    sentence.section,
-                    sentence.kind,
-                    topic.unit.sentence.line,
-                )
+                # the topic comes before the unit's own tokens
+                events, sentence = self._joined(topic.unit, topic.unit.events, events, sentence)
             if topic:
                 topic.reach = 0 if unit.names_something else topic.reach - 1
+            antecedent = self._antecedent(index) if not from_topic else None
+            if antecedent is not None:
+                # the data of the unit before, then this unit's own words: its verb
+                # and negation reach that data as they would a topic's
+                data_events = [e for e in antecedent.events if e.kind == "mention" and e.names_data]
+                events, sentence = self._joined(antecedent, data_events, events, sentence)
+            wanted = (
+                self.only is None
+                or index in self.only
+                or (from_topic and topic.index in self.only)
+                or (antecedent is not None and index - 1 in self.only)
+            )
+            if not wanted and not (unit.own_cues and sentence.text.rstrip().endswith((":", "："))):
+                if sentence.kind not in ("list_item", "table_cell") and unit.own_cues:
+                    lead_in = None
+                continue
             segments = segment_sentence(events)
             if unit.negative_condition:
                 for segment in segments:
@@ -403,18 +523,58 @@ class _Walker:
                 # not for prose
                 context = _NO_CONTEXT
             context = context or self._heading_context(sentence.section) or _DEFAULT_CONTEXT
-            grouped = _group(sentence, segments, context, self._third_party_around(index))
+            grouped = _group(sentence, segments, context, self._third_party_around(index)) if wanted else []
             if from_topic:
                 # the data is named by the heading, the verb by the unit under it:
                 # no verb of the data's own, so an explicit denial outweighs it
                 for raw in grouped:
                     raw.inherited = True
+            for raw in grouped:
+                raw.written_out = unit.writes_out
             raws += grouped
             if sentence.text.rstrip().endswith((":", "：")) and unit.own_cues:
                 lead_in = _context_of(segments) or lead_in
             elif sentence.kind not in ("list_item", "table_cell") and unit.own_cues:
                 lead_in = None
         return raws
+
+    def _joined(
+        self, before: _Unit, before_events: list[Event], events: list[Event], sentence: Sentence
+    ) -> tuple[list[Event], Sentence]:
+        """``before_events`` ahead of a unit's own ``events`` (at negative token
+        indexes), and one sentence spanning from ``before`` to the unit's end, so
+        the evidence shows both and is cited where ``before`` starts."""
+        shift = -len(before_events) - 1
+        joined = [replace(e, index=shift + i) for i, e in enumerate(before_events)] + events
+        start = before.sentence.start
+        span = Sentence(
+            self.document.text[start : sentence.end],
+            start,
+            sentence.end,
+            sentence.section,
+            sentence.kind,
+            before.sentence.line,
+            before.sentence.origin,
+        )
+        return joined, span
+
+    def _antecedent(self, index: int) -> _Unit | None:
+        """The unit right before one whose object points back, when it names data
+        in the same section; None otherwise. A reference does not turn a denial
+        into an affirmation: after "we do not collect your contact list", "this
+        information will only be collected if needed" hedges the denial (the
+        APP-350 annotators read such pairs as denials), so a unit with a negation
+        is followed only by one that denies too."""
+        unit = self.units[index]
+        if not (unit.refers_back and index):
+            return None
+        before = self.units[index - 1]
+        names_data = any(e.kind == "mention" and e.names_data for e in before.events)
+        if not names_data or before.sentence.section != unit.sentence.section:
+            return None
+        if _negates(before) and not _negates(unit):
+            return None
+        return before
 
     # -- context of a unit
 
@@ -518,7 +678,7 @@ def _objects_named(cues: list[Match], mentions: list[Match], tokens: list) -> li
     is a word the tables do not know ("Lumen has no accounts"), it denies no data,
     so the cue is dropped (an action or data phrase may follow a few filler words:
     "no such data", "without first collecting")."""
-    starts = {m.first_token for m in mentions} | {c.first_token for c in cues if c.roles - {"negated_object"}}
+    starts = {m.first_token for m in mentions} | {c.first_token for c in cues if c.roles - _NOT_OBJECTS}
     kept = []
     for cue in cues:
         if "negated_object" in cue.roles:
@@ -530,10 +690,16 @@ def _objects_named(cues: list[Match], mentions: list[Match], tokens: list) -> li
 
 
 _OBJECT_REACH = 3
+_NOT_OBJECTS = frozenset({"negated_object", "platform_account"})
+"""Cue roles that do not make a word an object "no" can deny ("no accounts" denies no data)."""
 """Tokens after "no" / "without" in which its object (data, a party or a verb) must start."""
 
 
-def _events(mentions: list[Match], cues: list[Match]) -> list[Event]:
+_HAN = re.compile(r"[\u3400-\u9fff]")
+"""A Chinese negation (不, 没有): its object may come before the verb (将/把)."""
+
+
+def _events(mentions: list[Match], cues: list[Match], text: str, offset: int) -> list[Event]:
     events: list[Event] = []
     for cue in cues:
         for entry in cue.entries:
@@ -543,7 +709,15 @@ def _events(mentions: list[Match], cues: list[Match]) -> list[Event]:
             if kind is None:
                 continue
             follows = kind in ("subject", "third_party_actor") and _verb_follows(cue, cues)
-            events.append(Event(kind, cue.first_token, entry.action, verb_follows=follows))
+            # not at the start of a sentence: "Don't give anyone your photo ..." is advice
+            before_verb = (
+                entry.role == "negation"
+                and cue.first_token > 0
+                and not _HAN.search(text, cue.start - offset, cue.end - offset)
+            )
+            events.append(
+                Event(kind, cue.first_token, entry.action, verb_follows=follows, before_verb=before_verb)
+            )
     processors = [c.last_token for c in cues if "processor_marker" in c.roles]
     for mention in mentions:
         names_data, names_party = bool(mention.of(DataEntry)), bool(mention.of(PartyEntry))
@@ -662,6 +836,7 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
         data: list[DataMention] = []
         # a first-party denial says nothing about what a third party collects
         own_only = bool(raw.affirmed) and raw.first_party and "share" not in raw.affirmed
+        written_out = _written_to_device(raw)
         for match in raw.matches:
             # a category word stands for those of its types the policy names in their own
             # words: affirmed ones in an affirmation; in a denial of sharing or keeping only,
@@ -673,7 +848,9 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
                 data.append(mention)
                 if all(e.generic for e in match.of(DataEntry)):
                     generic.add(mention)
-                if own_only and (raw.inherited or mention.via_permission or _row_label(raw.sentence, match)):
+                if own_only and (
+                    raw.inherited or mention.via_permission or _row_label(raw.sentence, match) or written_out
+                ):
                     verbless.add(mention)
         parties: list[PartyMention] = []
         denied_indexes: list[int] = []
@@ -694,6 +871,16 @@ def _build(raws: list[_Raw]) -> tuple[list[PartyRead], frozenset[DataMention], f
         )
         reads.append(PartyRead(statement, frozenset(denied_indexes)))
     return reads, frozenset(generic), frozenset(verbless)
+
+
+def _written_to_device(raw: _Raw) -> bool:
+    """The statement only saves data to an output folder of the user's device
+    ("saved in your phone's Downloads folder", 保存在您手机的相册中): the app writes
+    there, it does not read, so the affirmation is weak (rule 5 of the labels)."""
+    return raw.written_out and raw.affirmed == _RETAIN_ONLY
+
+
+_RETAIN_ONLY = frozenset({"retain"})
 
 
 _ROW_LABEL = re.compile(r"\s*[/|：:]\s")

@@ -203,3 +203,28 @@ def test_denied_sdk_use():
     reading = read("We do not use Google Analytics.")
     parties = [p for p in reading.parties if p.kind == "sdk"]
     assert parties and all(p.denied for p in parties)
+
+
+def test_data_before_the_verb_after_a_negation_is_the_subject_of_a_new_clause():
+    # a run-on sentence: the negated verb ("require") is not an action; the data starts
+    # the next clause, whose verb affirms it
+    reading = read(
+        "Since the app does not require registration the device ID together with your phone number is used as user ID."
+    )
+    assert status_of(reading, "device.ids") == "collected"
+    assert status_of(reading, "personal.phone_number") == "collected"
+
+
+def test_elliptical_data_after_a_negation_stays_denied():
+    reading = read("We receive a purchase token from Google Play, never your card number.")
+    assert status_of(reading, "financial.payment_info") == "denied"
+
+
+def test_a_chinese_object_before_its_verb_stays_denied():
+    reading = read("我们不会将您的通讯录上传至服务器。")
+    assert status_of(reading, "contacts.contacts") == "denied"
+
+
+def test_advice_opening_with_a_negation_affirms_nothing():
+    reading = read("Don't give anyone your photo, or tell anyone your home address that they could use to find you.")
+    assert status_of(reading, "personal.address") == "not_mentioned"
