@@ -54,6 +54,7 @@ _COMPILING_MODULES = (
     "consistency.apk.wildcard",
     "consistency.policy.extract.lexicon",
     "consistency.policy.extract.hanzi",
+    "consistency.policy.charmap",
     "consistency.policy.lists.cues",
 )
 """The modules that build the object and define every class in it: their source

@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..charmap import CharMap
+
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 
 _INVISIBLE = re.compile(
@@ -66,36 +68,38 @@ def _circled_numbers() -> dict[int, str]:
     return table
 
 
-_BEFORE_NFKC = _circled_numbers()
+_BEFORE_NFKC = CharMap(_circled_numbers())
 
-_AFTER_NFKC = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u2035": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2036": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2043": "-",
-        "\u2212": "-",
-        "\u2e3a": "-",
-        "\u2e3b": "-",
-    }
+_AFTER_NFKC = CharMap(
+    str.maketrans(
+        {
+            "\u2018": "'",
+            "\u2019": "'",
+            "\u201a": "'",
+            "\u201b": "'",
+            "\u2032": "'",
+            "\u2035": "'",
+            "\u02bc": "'",
+            "\u201c": '"',
+            "\u201d": '"',
+            "\u201e": '"',
+            "\u201f": '"',
+            "\u2033": '"',
+            "\u2036": '"',
+            "\u00ab": '"',
+            "\u00bb": '"',
+            "\u2010": "-",
+            "\u2011": "-",
+            "\u2012": "-",
+            "\u2013": "-",
+            "\u2014": "-",
+            "\u2015": "-",
+            "\u2043": "-",
+            "\u2212": "-",
+            "\u2e3a": "-",
+            "\u2e3b": "-",
+        }
+    )
 )
 
 _SPACES = re.compile(r"\s+")
@@ -114,10 +118,10 @@ def normalize_text(text: str) -> str:
     which separate table cells in plain text)."""
     text = remove_invisible(text)
     text = _SYMBOL_FONT_GLYPH.sub("\u2022", text)
-    text = text.translate(_BEFORE_NFKC)
+    text = _BEFORE_NFKC.apply(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = text.translate(_AFTER_NFKC)
+        text = _AFTER_NFKC.apply(text)
     return text
 
 

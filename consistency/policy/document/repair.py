@@ -68,14 +68,17 @@ def repair_mojibake(text: str) -> RepairedText:
     return RepairedText(text, tuple(warnings))
 
 
-def repair_unit(text: str) -> str:
+def repair_unit(text: str, config: object | None = None) -> str:
     """The same repairs on one unit, silently: used by ``segment`` to make sure a
     unit is a fixed point of repair after normalisation (NFKC or joining wrapped
-    lines can bring together characters that read as mojibake only then)."""
+    lines can bring together characters that read as mojibake only then).
+    ``config``: :func:`unit_repair_config`, when the caller repairs many units
+    (building it is most of what asking about a sound unit costs)."""
     if text.isascii():
         return text
     text = _SYMBOL_FONT_MOJIBAKE.sub(_symbol_font_bullet, text)
-    config = _config()
+    if config is None:
+        config = _config()
     if len(text) <= config.max_decode_length and not any(map(_ftfy_may_change, _ftfy_segments(text))):
         return text
     import ftfy
@@ -102,6 +105,11 @@ def _ftfy_segments(text: str) -> list[str]:
     """The pieces ``ftfy.fix_text`` fixes one by one: lines, each with its newline."""
     lines = text.split("\n")
     return [line + "\n" for line in lines[:-1]] + [lines[-1]]
+
+
+def unit_repair_config():
+    """The ftfy settings :func:`repair_unit` uses, for a caller that repairs many units."""
+    return _config()
 
 
 def _config():

@@ -30,7 +30,7 @@ from .blocks import BULLET, Block
 from .limits import PolicyLimits
 from .normalize import normalize_unit
 from .plaintext import join_marker, pipe_cells, split_marker
-from .repair import repair_unit
+from .repair import repair_unit, unit_repair_config
 from .sentences import split_long, split_sentences
 
 _CELL_SEPARATOR = " | "
@@ -51,7 +51,7 @@ def segment(
     line = 1
     sections: list[tuple[int, str]] = []
     max_chars = limits.max_sentence_chars
-    late_repairs = [0]
+    late_repairs = _LateRepairs()
     for block in blocks:
         unit, kind, spans = _layout(block, max_chars, late_repairs)
         if not unit:
@@ -83,12 +83,14 @@ def segment(
             )
         parts.append(unit)
         offset += len(unit)
-    if late_repairs[0] and warnings is not None:
-        warnings.append(f"repaired mojibake in {late_repairs[0]} unit(s) after normalisation")
+    if late_repairs.count and warnings is not None:
+        warnings.append(f"repaired mojibake in {late_repairs.count} unit(s) after normalisation")
     return "".join(parts), tuple(sentences)
 
 
-def _layout(block: Block, max_chars: int, late_repairs: list[int]) -> tuple[str, str, list[tuple[int, int]]]:
+def _layout(
+    block: Block, max_chars: int, late_repairs: _LateRepairs
+) -> tuple[str, str, list[tuple[int, int]]]:
     """The unit's line in the document, its kind, and its sentence spans within that line."""
 
     def final(text: str) -> str:
@@ -132,15 +134,30 @@ def _layout(block: Block, max_chars: int, late_repairs: list[int]) -> tuple[str,
     return text, kind, split_sentences(text, max_chars)
 
 
-def _final_unit(text: str, late_repairs: list[int]) -> str:
+class _LateRepairs:
+    """Units repaired after normalisation (counted for a warning), and the repair's
+    settings, built once per document on its first non-ASCII unit rather than once per
+    unit."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._config: object | None = None
+
+    def repair(self, unit: str) -> str:
+        if self._config is None:
+            self._config = unit_repair_config()
+        return repair_unit(unit, self._config)
+
+
+def _final_unit(text: str, late_repairs: _LateRepairs) -> str:
     """Normalise a unit, then make sure it is a fixed point of mojibake repair too."""
     unit = normalize_unit(text)
     if unit.isascii():
         return unit
     for _ in range(3):
-        fixed = normalize_unit(repair_unit(unit))
+        fixed = normalize_unit(late_repairs.repair(unit))
         if fixed == unit:
             break
         unit = fixed
-        late_repairs[0] += 1
+        late_repairs.count += 1
     return unit

@@ -225,35 +225,68 @@ def _after(lower: str, closer: str, start: int, missing: set[str]) -> int:
     return found + len(closer)
 
 
+_RUN = 64
+"""Words compared at once (in C, as two list slices) while the document continues the source."""
+
+
 def _align(doc: list[str], src: list[str]) -> list[int]:
     """For each document word, the index of its source word, or -1 (see the module docstring).
 
     Linear in the words whatever the input: a word that does not continue the
     source at the cursor is looked up by the three words it starts (an index of
     the source's word triples, so the two confirming words cost nothing), and at
-    most :data:`_MAX_CANDIDATES` later occurrences are tried."""
+    most :data:`_MAX_CANDIDATES` later occurrences are tried.
+
+    Most of a document continues its source word for word (all of a plain-text
+    policy), so runs of :data:`_RUN` words are compared as slices first, and the
+    word-by-word step, with the indexes it needs, is taken only where a run
+    differs (then for the next :data:`_RUN` words, so a hostile text costs one
+    extra slice comparison per run, never more). A run that matches is what the
+    word-by-word step would have found: each of its words continues the source at
+    the cursor. The indexes are built the first time a word does not."""
+    indexes: tuple[dict[tuple[str, str, str], list[int]], dict[str, list[int]]] | None = None
+    matched = [-1] * len(doc)
+    cursor = 0
+    n_doc, n_src = len(doc), len(src)
+    i = 0
+    while i < n_doc:
+        run = doc[i : i + _RUN]
+        if run == src[cursor : cursor + len(run)]:
+            matched[i : i + len(run)] = range(cursor, cursor + len(run))
+            i += len(run)
+            cursor += len(run)
+            continue
+        stop = min(i + _RUN, n_doc)
+        while i < stop:
+            word = doc[i]
+            if cursor < n_src and src[cursor] == word:
+                p = cursor
+            else:
+                if indexes is None:
+                    indexes = _word_indexes(src)
+                triples, singles = indexes
+                if i + 2 < n_doc:
+                    p = _jump(doc, src, i, cursor, triples.get((word, doc[i + 1], doc[i + 2])))
+                else:  # the document's last words: too few to confirm a jump, so only a short one
+                    places = singles.get(word, ())
+                    k = bisect_left(places, cursor)
+                    p = places[k] if k < len(places) and places[k] - cursor <= _NEAR else -1
+            if p >= 0:
+                matched[i] = p
+                cursor = p + 1
+            i += 1
+    return matched
+
+
+def _word_indexes(src: list[str]) -> tuple[dict[tuple[str, str, str], list[int]], dict[str, list[int]]]:
+    """Where each word triple and each word of the source occurs, in order."""
     triples: dict[tuple[str, str, str], list[int]] = {}
     for j, triple in enumerate(zip(src, src[1:], src[2:], strict=False)):
         triples.setdefault(triple, []).append(j)
     singles: dict[str, list[int]] = {}
     for j, word in enumerate(src):
         singles.setdefault(word, []).append(j)
-    matched = [-1] * len(doc)
-    cursor = 0
-    n_doc, n_src = len(doc), len(src)
-    for i, word in enumerate(doc):
-        if cursor < n_src and src[cursor] == word:
-            p = cursor
-        elif i + 2 < n_doc:
-            p = _jump(doc, src, i, cursor, triples.get((word, doc[i + 1], doc[i + 2])))
-        else:  # the document's last words: too few to confirm a jump, so only a short one
-            places = singles.get(word, ())
-            k = bisect_left(places, cursor)
-            p = places[k] if k < len(places) and places[k] - cursor <= _NEAR else -1
-        if p >= 0:
-            matched[i] = p
-            cursor = p + 1
-    return matched
+    return triples, singles
 
 
 def _jump(doc: list[str], src: list[str], i: int, cursor: int, places: list[int] | None) -> int:

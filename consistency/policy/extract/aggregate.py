@@ -19,6 +19,32 @@ affirmation elsewhere always wins, so a scoped denial ("we never sell your
 location") never undoes collection."""
 
 
+class StatementSet:
+    """Statements, each once, in the order first added. Why not a set or ``in`` on a
+    list: hashing a statement hashes every field again (a tuple's hash is not kept),
+    and comparing a new one with every earlier one made a party or type named in most
+    paragraphs cost the square of them. Only a statement about the same sentence can
+    equal another, so one is compared with those alone."""
+
+    def __init__(self, statements: Iterable[Statement] = ()) -> None:
+        self._by_start: dict[int, list[Statement]] = {}
+        self.order: list[Statement] = []
+        for statement in statements:
+            self.add(statement)
+
+    def add(self, statement: Statement) -> bool:
+        """Add ``statement`` unless an equal one is there; whether it was added."""
+        same_start = self._by_start.setdefault(statement.sentence.start, [])
+        if statement in same_start:
+            return False
+        same_start.append(statement)
+        self.order.append(statement)
+        return True
+
+    def __contains__(self, statement: Statement) -> bool:
+        return statement in self._by_start.get(statement.sentence.start, ())
+
+
 @dataclass(frozen=True)
 class PartyRead:
     """A statement and the party mentions it denies (kept out of the model: the
@@ -101,7 +127,7 @@ def _disclosure(
         exact=any(m.level == "exact" for _s, m in pairs),
         actions=frozenset(a for s, _m in affirming for a in s.actions),
         denied=frozenset(a for s, _m in pairs for a in s.denied),
-        evidence=tuple(dict.fromkeys(evidence)),
+        evidence=tuple(StatementSet(evidence).order),
         shared_with_third_parties=shared,
     )
 
@@ -110,15 +136,14 @@ def aggregate_parties(reads: Iterable[PartyRead], mappings) -> tuple[PartyDisclo
     """One disclosure per named SDK, per named party category, and one for all
     catch-all parties ("third parties", "partners"), which the checker shows as
     context when nothing better covers an SDK."""
-    found: dict[tuple[str, str], tuple[list[Statement], list[bool]]] = {}
+    found: dict[tuple[str, str], tuple[StatementSet, list[bool]]] = {}
     catch_all_name = ""
     for read in reads:
         for index, party in enumerate(read.statement.parties):
             if party.kind == "catch_all" and not catch_all_name:
                 catch_all_name = party.phrase
-            statements, denials = found.setdefault((party.kind, party.id), ([], []))
-            if read.statement not in statements:
-                statements.append(read.statement)
+            statements, denials = found.setdefault((party.kind, party.id), (StatementSet(), []))
+            statements.add(read.statement)
             denials.append(index in read.denied_parties)
     names = {c.id: (c.phrases.en or c.phrases.zh or (c.id,))[0] for c in mappings.parties.categories}
     result = []
@@ -132,7 +157,7 @@ def aggregate_parties(reads: Iterable[PartyRead], mappings) -> tuple[PartyDisclo
             name = catch_all_name if kind == "catch_all" else names.get(party_id, party_id)
         result.append(
             PartyDisclosure(
-                kind=kind, id=party_id, name=name, evidence=tuple(statements), denied=all(denials)
+                kind=kind, id=party_id, name=name, evidence=tuple(statements.order), denied=all(denials)
             )
         )
     return tuple(result)

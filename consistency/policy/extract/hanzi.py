@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from ..charmap import CharMap
+
 _TRADITIONAL = (
     "個資訊權錄麥風機攝聯絡與簡電話號碼傳輸蒐識別裝備設儲檔們會將這種於對應為並關係務閉啟動載屬處釋請說隱條紀記瀏覽歷曆尋網頁"
     "廣統計誌報錯誤當時間軟體驗臉紋證帳賬戶銀財訂單購買貨運達圖視頻點擊讀寫藍無線區測數熱裡醫療約議員協郵遞經緯實確準態標籤簽"
@@ -47,6 +49,7 @@ _SIMPLIFIED = (
 
 TRADITIONAL_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL + "暱", _SIMPLIFIED + "昵")
 """``str.translate`` table: Traditional character -> Simplified character."""
+_TO_SIMPLIFIED = CharMap(TRADITIONAL_TO_SIMPLIFIED)
 
 _REGIONAL_WORDS = {
     "資訊": "信息",
@@ -76,4 +79,4 @@ def fold_chinese(text: str) -> str:
     """Simplified characters and mainland words, at the same length as ``text``."""
     if _REGIONAL.search(text):
         text = _REGIONAL.sub(lambda m: _REGIONAL_WORDS[m.group()], text)
-    return text.translate(TRADITIONAL_TO_SIMPLIFIED)
+    return _TO_SIMPLIFIED.apply(text)

@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from ..charmap import CharMap
+from .frozen_init import direct_init
 from .hanzi import fold_chinese  # issue 12: Traditional forms match Simplified phrases
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 # CJK character; an apostrophe suffix ("'s"); or one punctuation character.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[^\W{_CJK}]+n't|[^\W{_CJK}]+|[{_CJK}]|'[^\W{_CJK}]+|[^\w\s'\-‐‑–]")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_APOSTROPHES = CharMap(str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"}))
 
 Layer = Literal["mention", "cue"]
 
@@ -105,6 +107,7 @@ class Token(NamedTuple):
     end: int
 
 
+@direct_init  # some thousands per reading: see frozen_init
 @dataclass(frozen=True)
 class Match:
     """One phrase found in a text: character offsets and everything it means."""
@@ -121,20 +124,26 @@ class Match:
     look-up spares walking the entries each time (a tenth of a reading)."""
 
     def of(self, kind: type) -> tuple:
-        return tuple(e for e in self.entries if isinstance(e, kind))
+        entries = self.entries
+        if len(entries) == 1:  # most phrases mean one thing: no new tuple to build
+            return entries if isinstance(entries[0], kind) else ()
+        return tuple([e for e in entries if isinstance(e, kind)])
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split text into match tokens with absolute character offsets."""
-    folded = fold_chinese(text.translate(_APOSTROPHES)).lower()
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(folded)]
+    folded = fold_chinese(_APOSTROPHES.apply(text)).lower()
+    # tuple.__new__ builds the named tuple without a call of its Python-level __new__
+    # (one token per CJK character: this is most of what tokenising costs)
+    make = tuple.__new__
+    return [make(Token, (m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(folded)]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """How a table phrase is matched: the same tokeniser as the text, plus the
     trailing ``*`` of a wildcard word."""
     words: list[str] = []
-    for piece in fold_chinese(phrase.translate(_APOSTROPHES)).lower().split():
+    for piece in fold_chinese(_APOSTROPHES.apply(phrase)).lower().split():
         wildcard = piece.endswith("*") and len(piece) > 1
         toks = _TOKEN.findall(piece.rstrip("*") if wildcard else piece)  # already folded, as tokenize() does
         if wildcard and toks:
@@ -255,31 +264,47 @@ class Lexicon:
         mention, cue = self._trie.mention, self._trie.cue
         mention_roles, cue_roles_ = self._trie.mention_roles, self._trie.cue_roles
         exact, gates = self._trie.exact, self._trie.wild_gate
+        # the first step from the root, inlined: most tokens start no phrase, or only a
+        # literal one (a wildcard stem is tried only when the root's gate lets the word by)
+        root, root_gate = exact[0], gates[0]
+        root_cut = self._trie.wild_lengths[0][0] if root_gate is not None else 0
         words = [t.text for t in tokens]
         count = len(words)
         for i in range(count):
             if i < free_mention and i < free_cue:
                 continue
-            frontier = children(0, words[i])
+            word = words[i]
+            if root_gate is not None and word[:root_cut] in root_gate:
+                frontier = children(0, word)
+            else:
+                child = root.get(word)
+                if child is None:
+                    continue
+                frontier = [child]
             mention_end = cue_end = 0
             mention_nodes: list[int] = []
             cue_nodes: list[int] = []
             j = i + 1
             while frontier:
-                if len(frontier) == 1:  # the usual case: one path through the trie
+                if len(frontier) == 1:  # the usual case: one path through the trie, node by node
                     node = frontier[0]
-                    if mention[node]:
-                        mention_end, mention_nodes = j, frontier
-                    if cue[node]:
-                        cue_end, cue_nodes = j, frontier
-                    if j == count:
-                        break
-                    if gates[node] is None:
-                        child = exact[node].get(words[j])
-                        frontier = [] if child is None else [child]
-                    else:
-                        frontier = children(node, words[j])
-                    j += 1
+                    while True:
+                        if mention[node]:
+                            mention_end, mention_nodes = j, [node]
+                        if cue[node]:
+                            cue_end, cue_nodes = j, [node]
+                        if j == count:
+                            frontier = []
+                            break
+                        word = words[j]
+                        j += 1
+                        if gates[node] is not None:
+                            frontier = children(node, word)
+                            break
+                        node = exact[node].get(word)
+                        if node is None:
+                            frontier = []
+                            break
                     continue
                 ending = [node for node in frontier if mention[node]]
                 if ending:

@@ -48,6 +48,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .frozen_init import direct_init
+
 EventKind = Literal[
     "action",
     "negation",
@@ -71,6 +73,7 @@ DEFAULT_ACTION = "collect"
 """What a negated object denies when the sentence names no action ("no location data")."""
 
 
+@direct_init  # some thousands per reading: see frozen_init
 @dataclass(frozen=True)
 class Event:
     """One cue or mention of a sentence, at a token position."""

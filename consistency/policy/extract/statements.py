@@ -281,7 +281,10 @@ def _scan(
     cues = _objects_named(cues, mentions, tokens)
     mentions = _without_platform_accounts(mentions, cues, tokens)
     events = _events(mentions, cues, text, offset)
-    commas = [Event("comma", i) for i, t in enumerate(tokens) if t.text in _COMMAS]
+    # commas are tokens of their own, which folding neither makes nor removes: a unit
+    # without one in its text (most Chinese list items and headings) is not walked
+    has_comma = any(comma in text for comma in _COMMAS)
+    commas = [Event("comma", i) for i, t in enumerate(tokens) if t.text in _COMMAS] if has_comma else []
     commas += _closed_asides(tokens, events)
     if commas:
         events = sorted([*events, *commas], key=lambda e: (e.index, _EVENT_ORDER.get(e.kind, 4)))
@@ -407,11 +410,14 @@ def _closed_asides(tokens: list, events: list[Event]) -> list[Event]:
 
 def _opens_with_advice(tokens: list, cues: list[Match]) -> bool:
     """The sentence opens (after a list marker) with an imperative negation ("Do
-    not post your address ..."): advice to the reader, no denial."""
+    not post your address ..."): advice to the reader, no denial. The tokens are
+    walked for the first word only when such a cue is there (a Chinese sentence
+    has no word of two letters, so the walk would cross all of it)."""
+    imperative = [c.first_token for c in cues if _has_role(c, "imperative_negation")]
+    if not imperative:
+        return False
     first = next((i for i, t in enumerate(tokens) if t.text[0].isalpha() and len(t.text) > 1), None)
-    return first is not None and any(
-        c.first_token == first and _has_role(c, "imperative_negation") for c in cues
-    )
+    return first is not None and first in imperative
 
 
 def _cased(match: Match, first: str) -> bool:

@@ -24,7 +24,7 @@ def read_lists(document: Document, mappings, scans: ScanOnce | None = None) -> P
     ``scans``: the reading's scans, so a line the statements already scanned is not
     scanned again."""
     lexicon = scans or mappings.lexicon
-    cues = mappings.list_cues
+    cues = mappings.list_cues.for_reading()  # one memo of label classifications per reading
     units = document_units(document)
     index = permission_index(mappings)
     has_sdks, sdks = read_sdk_list(units, lexicon, cues, index)

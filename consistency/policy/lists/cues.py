@@ -109,12 +109,60 @@ def _label_text(label: str) -> str:
     return " ".join(folded.split()).strip(" :：*#").lower()
 
 
+class ReadingClassifier:
+    """A :class:`FieldClassifier` for one reading, remembering what each label it
+    was asked about names. Why: the list readers ask about the same few labels
+    over and over (each line's label for the SDK list and again for the permission
+    list, every suffix of the words before each colon, each classification for
+    both kinds of list), a real policy two to four times per distinct label. The
+    memo lives as long as the reading (the knowledge object holds only the
+    compiled classifier, never what one policy said)."""
+
+    def __init__(self, classifier: FieldClassifier) -> None:
+        self.classifier = classifier
+        self.max_label_chars = classifier.max_label_chars
+        self._matches: dict[str, tuple[str, str] | None] = {}
+        self._titles: dict[str, bool] = {}
+
+    def match(self, label: str) -> tuple[str, str] | None:
+        """As :meth:`FieldClassifier.match`."""
+        try:
+            return self._matches[label]
+        except KeyError:
+            found = self._matches[label] = self.classifier.match(label)
+            return found
+
+    def field_of(self, label: str) -> str | None:
+        """As :meth:`FieldClassifier.field_of`."""
+        found = self.match(label)
+        return found[0] if found else None
+
+    def is_title(self, text: str) -> bool:
+        """As :meth:`FieldClassifier.is_title`."""
+        try:
+            return self._titles[text]
+        except KeyError:
+            found = self._titles[text] = self.classifier.is_title(text)
+            return found
+
+
+Classifier = FieldClassifier | ReadingClassifier
+
+
 @dataclass(frozen=True)
 class ListCues:
     """The classifiers of both kinds of list."""
 
-    sdk: FieldClassifier
-    permission: FieldClassifier
+    sdk: Classifier
+    permission: Classifier
+
+    def for_reading(self) -> ListCues:
+        """The same classifiers, remembering their answers for one reading."""
+        return ListCues(ReadingClassifier(_compiled(self.sdk)), ReadingClassifier(_compiled(self.permission)))
+
+
+def _compiled(classifier: Classifier) -> FieldClassifier:
+    return classifier.classifier if isinstance(classifier, ReadingClassifier) else classifier
 
 
 def load_list_cues(mappings: Mappings) -> ListCues:

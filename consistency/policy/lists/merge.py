@@ -34,6 +34,7 @@ from ...models import (
     Statement,
 )
 from ..document.sourcemap import span_origin
+from ..extract.aggregate import StatementSet
 
 _AFFIRMED = frozenset({"collect", "share"})
 
@@ -41,7 +42,7 @@ _AFFIRMED = frozenset({"collect", "share"})
 def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyReading:
     """The reading with the SDK list's rows counted as statements (module docstring)."""
     rows = [r for r in lists.sdks if r.sdk_ids]
-    data = {d.data_type: d for d in reading.data}
+    data: dict[str, DataDisclosure | _Affirmations] = {d.data_type: d for d in reading.data}
     specific = _named_specifically(reading)
     for entry in lists.permissions:
         if entry.denied:
@@ -53,28 +54,55 @@ def merge_lists(reading: PolicyReading, lists: PolicyLists, mappings) -> PolicyR
                 if known is None or known.status in ("not_mentioned", "vague"):
                     data[data_type] = _affirmed(known, DataTypeId(data_type), statement, shared=False)
     parties = {(p.kind, p.id): p for p in reading.parties}
+    added: dict[str, _Evidence] = {}
     for row in rows:
         statement = _statement(reading, row, specific)
         for mention in statement.data:
             for data_type in mention.data_types:
                 data[data_type] = _merged(data.get(data_type), DataTypeId(data_type), mention, statement)
         for sdk_id in row.sdk_ids:
-            known = parties.get(("sdk", sdk_id))
-            if known is None:
-                parties[("sdk", sdk_id)] = PartyDisclosure(
-                    "sdk", sdk_id, mappings.sdk(sdk_id).name, (statement,)
-                )
-            elif statement not in known.evidence:
-                parties[("sdk", sdk_id)] = replace(known, evidence=(*known.evidence, statement), denied=False)
+            if sdk_id not in added:
+                known = parties.get(("sdk", sdk_id))
+                added[sdk_id] = _Evidence(known.evidence if known else ())
+            added[sdk_id].add(statement)
+    for sdk_id, evidence in added.items():
+        # each row naming the SDK added once, after what the sentences say of it
+        known = parties.get(("sdk", sdk_id))
+        if known is None:
+            parties[("sdk", sdk_id)] = PartyDisclosure(
+                "sdk", sdk_id, mappings.sdk(sdk_id).name, evidence.all()
+            )
+        elif evidence.new:
+            parties[("sdk", sdk_id)] = replace(known, evidence=evidence.all(), denied=False)
     for key in [k for k, p in parties.items() if k[0] == "sdk" and _only_as_company(p, lists.sdks)]:
         del parties[key]
     order = {"sdk": 0, "category": 1, "catch_all": 2}
     return replace(
         reading,
-        data=tuple(data[k] for k in sorted(data)),
+        data=tuple(_final(data[k]) for k in sorted(data)),
         parties=tuple(sorted(parties.values(), key=lambda p: (order[p.kind], p.id))),
         lists=lists,
     )
+
+
+class _Evidence:
+    """A party's evidence with statements added, each once (see ``StatementSet``)."""
+
+    def __init__(self, earlier: tuple[Statement, ...]) -> None:
+        self.earlier = earlier
+        self.new: list[Statement] = []
+        self._seen = StatementSet(earlier)
+
+    def add(self, statement: Statement) -> None:
+        if self._seen.add(statement):
+            self.new.append(statement)
+
+    def all(self) -> tuple[Statement, ...]:
+        return (*self.earlier, *self.new)
+
+
+def _final(disclosure: DataDisclosure | _Affirmations) -> DataDisclosure:
+    return disclosure.disclosure() if isinstance(disclosure, _Affirmations) else disclosure
 
 
 def _only_as_company(party: PartyDisclosure, rows: tuple[ListedSdk, ...]) -> bool:
@@ -165,35 +193,70 @@ def _permission_statement(reading: PolicyReading, entry: ListedPermission, speci
     return Statement(sentence, mentions, (), frozenset({"collect"}), frozenset())
 
 
+class _Affirmations:
+    """Affirmations in specific words added to what the policy says of a type, applied
+    once, when the merge is done (:meth:`disclosure`). Why not one new disclosure per
+    affirmation: each copied the whole evidence so far, so a type named in every row
+    of a long SDK list cost the square of the rows."""
+
+    def __init__(self, known: DataDisclosure | None, data_type: DataTypeId) -> None:
+        self.known = known
+        self.data_type = data_type
+        self.statements: list[Statement] = []
+        self.shared = False
+
+    @property
+    def status(self) -> str:
+        return "shared" if self.shared or (self.known and self.known.status == "shared") else "collected"
+
+    def add(self, statement: Statement, *, shared: bool) -> _Affirmations:
+        self.statements.append(statement)
+        self.shared = self.shared or shared
+        return self
+
+    def disclosure(self) -> DataDisclosure:
+        """What adding the statements one by one gives: the newest first, a statement
+        added again moves to the front, and the earlier evidence follows without the
+        statements added. ``known.evidence`` never repeats a statement (aggregation
+        and this module build it without repeats), and only a statement about the
+        same sentence can equal another, so statements are compared per sentence
+        start only: hashing or comparing whole evidence cost a long Chinese policy a
+        fifth of its reading."""
+        known = self.known
+        added = StatementSet(reversed(self.statements))
+        earlier = known.evidence if known else ()
+        rest = [e for e in earlier if e not in added]
+        actions = known.actions if known else frozenset()
+        for statement in self.statements:
+            actions = actions | statement.actions
+        return DataDisclosure(
+            data_type=self.data_type,
+            status=self.status,  # type: ignore[arg-type]
+            exact=True,
+            actions=actions,
+            denied=known.denied if known else frozenset(),
+            evidence=(*added.order, *rest),
+            shared_with_third_parties=self.shared or bool(known and known.shared_with_third_parties),
+        )
+
+
 def _affirmed(
-    known: DataDisclosure | None, data_type: DataTypeId, statement: Statement, *, shared: bool
-) -> DataDisclosure:
-    """An affirmation in specific words added to what the policy says of a type.
-    ``known.evidence`` never repeats a statement (aggregation and this module build it
-    without repeats), so only ``statement`` itself is kept out of the rest, and only a
-    statement about the same sentence can equal it: hashing or comparing the whole
-    evidence again for every list row cost a long Chinese policy a fifth of its reading."""
-    start = statement.sentence.start
-    earlier = known.evidence if known else ()
-    evidence = (statement, *(e for e in earlier if e.sentence.start != start or e != statement))
-    was_shared = bool(known and known.status == "shared")
-    return DataDisclosure(
-        data_type=data_type,
-        status="shared" if shared or was_shared else "collected",
-        exact=True,
-        actions=(known.actions if known else frozenset()) | statement.actions,
-        denied=known.denied if known else frozenset(),
-        evidence=evidence,
-        shared_with_third_parties=shared or bool(known and known.shared_with_third_parties),
-    )
+    known: DataDisclosure | _Affirmations | None, data_type: DataTypeId, statement: Statement, *, shared: bool
+) -> _Affirmations:
+    """An affirmation in specific words added to what the policy says of a type."""
+    pending = known if isinstance(known, _Affirmations) else _Affirmations(known, data_type)
+    return pending.add(statement, shared=shared)
 
 
 def _merged(
-    known: DataDisclosure | None, data_type: DataTypeId, mention: DataMention, statement: Statement
-) -> DataDisclosure:
+    known: DataDisclosure | _Affirmations | None,
+    data_type: DataTypeId,
+    mention: DataMention,
+    statement: Statement,
+) -> DataDisclosure | _Affirmations:
     if mention.level == "exact":
         return _affirmed(known, data_type, statement, shared=True)
-    if known is None or known.status == "not_mentioned":
+    if known is None or known.status == "not_mentioned":  # (never an affirmed type: collected or shared)
         evidence = (statement, *(known.evidence if known else ()))
         return DataDisclosure(
             data_type=data_type,
@@ -201,7 +264,7 @@ def _merged(
             exact=False,
             actions=_AFFIRMED,
             denied=known.denied if known else frozenset(),
-            evidence=tuple(dict.fromkeys(evidence)),
+            evidence=tuple(StatementSet(evidence).order),
             shared_with_third_parties=True,
         )
     return known

@@ -47,6 +47,9 @@ class PermissionIndex:
     plain: tuple[tuple[str, str], ...]
     """(folded policy name, full name) of permissions that expose no data ("通知权限"):
     the lexicon holds only data phrases, but a list entry names these too."""
+    any_plain: re.Pattern[str] | None = None
+    """Finds whether a text holds any of ``plain`` at all: most lines hold none, and one
+    search spares looking for each name in turn."""
 
 
 def permission_index(mappings) -> PermissionIndex:
@@ -60,7 +63,9 @@ def permission_index(mappings) -> PermissionIndex:
         types[perm.name] = tuple(perm.named_data_types)
         if not perm.named_data_types:
             plain += [(fold_chinese(p).lower(), perm.name) for p in perm.policy_names.all()]
-    return PermissionIndex(names, types, tuple(sorted(plain, key=lambda pn: -len(pn[0]))))
+    ordered = tuple(sorted(plain, key=lambda pn: -len(pn[0])))
+    any_plain = re.compile("|".join(re.escape(phrase) for phrase, _ in ordered)) if ordered else None
+    return PermissionIndex(names, types, ordered, any_plain)
 
 
 def permissions_named(lexicon: Lexicon, span: Span, index: PermissionIndex) -> tuple[PermissionName, ...]:
@@ -76,10 +81,11 @@ def permissions_named(lexicon: Lexicon, span: Span, index: PermissionIndex) -> t
         if full:
             found.append((span.start + constant.start(), full))
     folded = fold_chinese(span.text).lower()
-    for phrase, name in index.plain:
-        at = folded.find(phrase)
-        if at >= 0 and (not phrase.isascii() or _word_at(folded, at, len(phrase))):
-            found.append((span.start + at, name))
+    if index.any_plain is not None and index.any_plain.search(folded):
+        for phrase, name in index.plain:
+            at = folded.find(phrase)
+            if at >= 0 and (not phrase.isascii() or _word_at(folded, at, len(phrase))):
+                found.append((span.start + at, name))
     found.sort()
     return tuple(dict.fromkeys(PermissionName(name) for _, name in found))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cues import FieldClassifier
+from .cues import Classifier
 from .units import URL, Span, Unit, labelled_pairs
 
 _COLON = re.compile(r"[:：]")
@@ -49,7 +49,7 @@ class Record:
     line: int = 0
 
 
-def classify(label: str, mine: FieldClassifier, other: FieldClassifier) -> str | None:
+def classify(label: str, mine: Classifier, other: Classifier) -> str | None:
     """The field of ``mine`` a label names, unless ``other`` names it more specifically."""
     got = mine.match(label)
     if got is None:
@@ -60,7 +60,7 @@ def classify(label: str, mine: FieldClassifier, other: FieldClassifier) -> str |
     return got[0]
 
 
-def table_records(units: list[Unit], mine: FieldClassifier, other: FieldClassifier) -> list[Record]:
+def table_records(units: list[Unit], mine: Classifier, other: Classifier) -> list[Record]:
     """Rows of every table whose header row has a name column of this kind of list."""
     records: list[Record] = []
     index = 0
@@ -88,7 +88,7 @@ def table_records(units: list[Unit], mine: FieldClassifier, other: FieldClassifi
 
 
 def block_records(
-    units: list[Unit], mine: FieldClassifier, other: FieldClassifier, max_label_chars: int
+    units: list[Unit], mine: Classifier, other: Classifier, max_label_chars: int
 ) -> list[Record]:
     """Records made of labelled lines; a new record starts at a name label once the
     current one has a name, and a line with no label closes the current one."""
@@ -146,7 +146,7 @@ def _flat_row(units: list[Unit], columns: list[str]) -> list[Span] | None:
     return cells if len(cells) == len(columns) else None
 
 
-def flat_table_records(units: list[Unit], mine: FieldClassifier, other: FieldClassifier) -> list[Record]:
+def flat_table_records(units: list[Unit], mine: Classifier, other: Classifier) -> list[Record]:
     """Tables flattened to one cell per line: a run of header lines (each a field
     label, a name among them), then the rows, each as many lines as there are
     header lines."""

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ...models import Document, SentenceKind
+from ..extract.frozen_init import direct_init
 
 _CELL_SEPARATOR = " | "
 _ENUMERATION = re.compile(
@@ -27,6 +28,7 @@ _LABEL_START = re.compile(r"[；;。，,|]")
 URL = re.compile(r"https?://[^\s，。；、）)\]\"'<>|]+")
 
 
+@direct_init  # thousands per reading: see frozen_init
 @dataclass(frozen=True)
 class Span:
     """A piece of the document text with its offsets."""
@@ -36,6 +38,7 @@ class Span:
     end: int
 
 
+@direct_init  # thousands per reading: see frozen_init
 @dataclass(frozen=True)
 class Unit:
     """One line of the document."""
@@ -55,6 +58,7 @@ class Unit:
         return Span(self.text, self.start, self.end)
 
 
+@direct_init  # thousands per reading: see frozen_init
 @dataclass(frozen=True)
 class Labelled:
     """A ``label：value`` pair found in a line."""

@@ -49,12 +49,15 @@ def _examples():
 
 @pytest.mark.parametrize(("kind", "field", "text", "expected"), list(_examples()))
 def test_every_example_of_lists_yaml(kind, field, text, expected):
-    cues = builtin_mappings().list_cues
-    classifier = cues.sdk if kind == "sdk_list" else cues.permission
-    if field == "title":
-        assert classifier.is_title(text) is expected
-    else:
-        assert (classifier.field_of(text) == field) is expected
+    compiled = builtin_mappings().list_cues
+    # the compiled classifier, and one reading's (asked twice: the second answer is its memo's)
+    for cues in (compiled, compiled.for_reading()):
+        classifier = cues.sdk if kind == "sdk_list" else cues.permission
+        for _ in range(2):
+            if field == "title":
+                assert classifier.is_title(text) is expected
+            else:
+                assert (classifier.field_of(text) == field) is expected
 
 
 def test_lists_table_validates_closed():
@@ -212,6 +215,25 @@ def test_flattened_rows_count_as_shares_by_their_sdk():
     status = {d.data_type: d.status for d in reading.data}
     assert status["device.ids"] == "shared" and status["app_activity.installed_apps"] == "shared"
     assert any(p.kind == "sdk" and p.id == "getui-push" and not p.denied for p in reading.parties)
+
+
+def test_a_type_in_several_rows_has_each_rows_statement_once_newest_first():
+    text = (
+        "我们会收集您的设备标识符。\n\n第三方SDK目录\n\n"
+        "SDK名称：极光推送\n收集个人信息类型：设备标识符、设备标识符\n\n"
+        "SDK名称：腾讯Bugly\n收集个人信息类型：设备标识符\n"
+    )
+    reading = read_policy_text(text)
+    (ids,) = [d for d in reading.data if d.data_type == "device.ids"]
+    assert ids.status == "shared" and ids.shared_with_third_parties and ids.exact
+    rows = [[p.id for p in e.parties] for e in ids.evidence if e.parties]
+    # the rows newest first, the JPush row (naming the type twice) cited once
+    assert rows == [["tencent-bugly"], ["jpush"]]
+    assert ids.evidence[0].sentence.kind == ids.evidence[1].sentence.kind == "table_cell"
+    # then the sentence reader's own statements, in their order
+    own = [e.sentence.text for e in ids.evidence[2:]]
+    assert own[0] == "我们会收集您的设备标识符。" and len(own) == len(set(own))
+    assert ids.actions >= {"collect", "share"}
 
 
 def test_a_vendor_name_in_a_company_cell_names_no_other_sdk():

@@ -152,6 +152,7 @@ def test_unit_repair_skips_ftfy_only_where_ftfy_would_change_nothing():
         _config,
         _symbol_font_bullet,
         repair_unit,
+        unit_repair_config,
     )
 
     folder = Path(__file__).resolve().parents[2] / "data" / "policies"
@@ -173,7 +174,9 @@ def test_unit_repair_skips_ftfy_only_where_ftfy_would_change_nothing():
         "line one\nsÃ³ on line two",
     ]
     assert len(lines) > 100  # the labelled set has Chinese and accented policies
+    shared = unit_repair_config()  # what segment builds once per document
     for line in [*lines, *garbled]:
         bullets_done = _SYMBOL_FONT_MOJIBAKE.sub(_symbol_font_bullet, line)  # repair_unit's own step
-        assert repair_unit(line) == ftfy.fix_text(bullets_done, _config()), line
+        expected = ftfy.fix_text(bullets_done, _config())
+        assert repair_unit(line) == expected == repair_unit(line, shared), line
     assert all(repair_unit(g) != g for g in garbled[:5])
