@@ -57,6 +57,7 @@ from .aggregate import PartyRead, aggregate_data, aggregate_parties
 from .language import detect_language
 from .lexicon import CueEntry, DataEntry, Lexicon, Match, PartyEntry
 from .negation import Event, Segment, segment_sentence
+from .shared_heads import COORDINATORS, distributed_heads
 
 _COMMAS = frozenset({",", "，", "、"})
 """Commas close a condition ("if the app crashes, a report is sent to X")."""
@@ -280,6 +281,7 @@ def _scan(
     ]
     cues = _objects_named(cues, mentions, tokens)
     mentions = _without_platform_accounts(mentions, cues, tokens)
+    mentions = distributed_heads(mentions, tokens, text, offset, lambda candidate: lexicon.scan(candidate, 0)[1])
     events = _events(mentions, cues, text, offset)
     # commas are tokens of their own, which folding neither makes nor removes: a unit
     # without one in its text (most Chinese list items and headings) is not walked
@@ -324,11 +326,6 @@ def _outside_the_app(roles: set[str], mentions: list[Match]) -> bool:
     return "outside_the_app" in roles and not any(e.kind == "sdk" for m in mentions for e in m.of(PartyEntry))
 
 
-_COORDINATORS = frozenset({"or", "and", ",", "/", "、", "或", "和", "及"})
-"""Words joining two vendors that share the account word after the second
-("your Facebook OR Google account ID")."""
-
-
 def _without_platform_accounts(mentions: list[Match], cues: list[Match], tokens: list) -> list[Match]:
     """The mentions without the SDK names that are part of the user's identifier
     with a vendor ("your Facebook or Google account ID"): the table's
@@ -344,7 +341,7 @@ def _without_platform_accounts(mentions: list[Match], cues: list[Match], tokens:
             dropped.add(id(mention))
             continue
         after = mention.last_token
-        if after >= len(tokens) or tokens[after].text.lower() not in _COORDINATORS:
+        if after >= len(tokens) or tokens[after].text.lower() not in COORDINATORS:
             continue
         following = sdk[index + 1] if index + 1 < len(sdk) else None
         # the other vendor: an SDK name, or a single word the tables do not know ("Google")
