@@ -29,11 +29,19 @@ def distributed_heads(mentions: list[Match], tokens: list[Token], text: str, off
     """``mentions`` plus an SDK mention for each coordinated vendor before an SDK
     name that, with the name's trailing words, is an SDK name of its own.
     ``scan(text)`` returns the lexicon's mention matches of a text."""
+    heads = [
+        m
+        for m in mentions
+        if m.last_token - m.first_token > 1
+        and m.first_token > 0
+        and tokens[m.first_token - 1].text in COORDINATORS
+        and _names_sdk(m)
+    ]
+    if not heads:
+        return mentions
     added: list[Match] = []
     taken = {i for m in mentions for i in range(m.first_token, m.last_token)}
-    for mention in mentions:
-        if mention.last_token - mention.first_token < 2 or not _names_sdk(mention):
-            continue
+    for mention in heads:
         runs = _coordinated_runs(tokens, mention.first_token, taken)
         found = [_vendor_name(mention, tokens, start, end, text, offset, scan) for start, end in runs]
         if found and all(m is not None for m in found):
