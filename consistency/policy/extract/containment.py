@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 from ...models import DataMention, Document, Sentence, Statement
 from .graph import member_of
-from .lexicon import DataEntry, Lexicon, Match, Token, phrase_tokens
+from .lexicon import DataEntry, Lexicon, Match, Token, is_cjk, phrase_tokens
 from .negation import Event, segment_sentence
 from .statements import sentence_events, with_event
 
@@ -172,7 +172,7 @@ def _container_after(
 ) -> tuple[tuple[str, ...], int, int] | None:
     """The container a link at ``start`` points at: a head within LINK_REACH words,
     with no punctuation before it. Returns its key and token span."""
-    reach = LINK_REACH * (2 if start < len(tokens) and _cjk(tokens[start].text) else 1)
+    reach = LINK_REACH * (2 if start < len(tokens) and is_cjk(tokens[start]) else 1)
     for index in range(start, min(start + reach, len(tokens))):
         if not tokens[index].text[0].isalnum():
             return None
@@ -180,10 +180,6 @@ def _container_after(
         if head is not None:
             return _key(tokens, mentions, index, index + len(head), words, sentence.text, sentence.start)
     return None
-
-
-def _cjk(text: str) -> bool:
-    return not text.isascii() and len(text) == 1
 
 
 def _key(

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 # CJK character; an apostrophe suffix ("'s"); or one punctuation character.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[^\W{_CJK}]+n't|[^\W{_CJK}]+|[{_CJK}]|'[^\W{_CJK}]+|[^\w\s'\-‐‑–]")
+_CJK_TOKEN = re.compile(rf"[{_CJK}]")
 _APOSTROPHES = CharMap(str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"}))
 
 Layer = Literal["mention", "cue"]
@@ -123,6 +124,10 @@ class Match:
     this cue a negation / a verb / ..." of every cue of every sentence, and a set
     look-up spares walking the entries each time (a tenth of a reading)."""
 
+    def names_sdk(self) -> bool:
+        """Whether one of its readings is an SDK's name."""
+        return any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in self.entries)
+
     def of(self, kind: type) -> tuple:
         entries = self.entries
         if len(entries) == 1:  # most phrases mean one thing: no new tuple to build
@@ -137,6 +142,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     # (one token per CJK character: this is most of what tokenising costs)
     make = tuple.__new__
     return [make(Token, (m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(folded)]
+
+
+def is_cjk(token: Token) -> bool:
+    """Whether the token is a CJK character (the tokeniser makes each one a token of its own)."""
+    return _CJK_TOKEN.fullmatch(token.text) is not None
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:

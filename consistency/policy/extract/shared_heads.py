@@ -25,7 +25,9 @@ MAX_RUN = 4
 """Tokens a vendor may span (华为 is two; "the Huawei" has a leading word)."""
 
 
-def distributed_heads(mentions: list[Match], tokens: list[Token], text: str, offset: int, scan) -> list[Match]:
+def distributed_heads(
+    mentions: list[Match], tokens: list[Token], text: str, offset: int, scan
+) -> list[Match]:
     """``mentions`` plus an SDK mention for each coordinated vendor before an SDK
     name that, with the name's trailing words, is an SDK name of its own.
     ``scan(text)`` returns the lexicon's mention matches of a text."""
@@ -35,7 +37,7 @@ def distributed_heads(mentions: list[Match], tokens: list[Token], text: str, off
         if m.last_token - m.first_token > 1
         and m.first_token > 0
         and tokens[m.first_token - 1].text in COORDINATORS
-        and _names_sdk(m)
+        and m.names_sdk()
     ]
     if not heads:
         return mentions
@@ -59,17 +61,15 @@ def _coordinated_runs(tokens: list[Token], end: int, taken: set[int]) -> list[tu
     while len(runs) < MAX_VENDORS and end > 0 and tokens[end - 1].text in COORDINATORS:
         run_end = end - 1
         run_start = run_end
-        while run_start > 0 and run_end - run_start < MAX_RUN and tokens[run_start - 1].text not in COORDINATORS:
+        while (
+            run_start > 0 and run_end - run_start < MAX_RUN and tokens[run_start - 1].text not in COORDINATORS
+        ):
             run_start -= 1
         if run_start == run_end or any(i in taken for i in range(run_start, run_end)):
             return []
         runs.append((run_start, run_end))
         end = run_start
     return runs
-
-
-def _names_sdk(mention: Match) -> bool:
-    return any(entry.kind == "sdk" for entry in mention.of(PartyEntry))
 
 
 def _vendor_name(
@@ -84,7 +84,7 @@ def _vendor_name(
         joiner = " " if vendor[-1:].isascii() and head[:1].isascii() else ""
         candidate = f"{vendor}{joiner}{head}"
         for match in scan(candidate):
-            if match.end == len(candidate) and match.start < len(vendor) and _names_sdk(match):
+            if match.end == len(candidate) and match.start < len(vendor) and match.names_sdk():
                 first = _token_at(tokens, run_start, run_end, tokens[run_start].start + match.start)
                 return Match(
                     tokens[first].start, tokens[run_end - 1].end, first, run_end, match.of(PartyEntry)

@@ -55,7 +55,7 @@ from ...models import (
 )
 from .aggregate import PartyRead, aggregate_data, aggregate_parties
 from .language import detect_language
-from .lexicon import CueEntry, DataEntry, Lexicon, Match, PartyEntry
+from .lexicon import CueEntry, DataEntry, Lexicon, Match, PartyEntry, Token, is_cjk
 from .negation import Event, Segment, segment_sentence
 from .shared_heads import COORDINATORS, distributed_heads
 
@@ -281,8 +281,10 @@ def _scan(
     ]
     cues = _objects_named(cues, mentions, tokens)
     mentions = _without_platform_accounts(mentions, cues, tokens)
-    mentions = distributed_heads(mentions, tokens, text, offset, lambda candidate: lexicon.scan(candidate, 0)[1])
-    events = _events(mentions, cues, text, offset)
+    mentions = distributed_heads(
+        mentions, tokens, text, offset, lambda candidate: lexicon.scan(candidate, 0)[1]
+    )
+    events = _events(mentions, cues, tokens)
     # commas are tokens of their own, which folding neither makes nor removes: a unit
     # without one in its text (most Chinese list items and headings) is not walked
     has_comma = any(comma in text for comma in _COMMAS)
@@ -323,7 +325,7 @@ def _negates(unit: _Unit) -> bool:
 def _outside_the_app(roles: set[str], mentions: list[Match]) -> bool:
     """The sentence places the handling outside the app and names no SDK (which
     would run inside it): no practice of the publisher."""
-    return "outside_the_app" in roles and not any(e.kind == "sdk" for m in mentions for e in m.of(PartyEntry))
+    return "outside_the_app" in roles and not any(m.names_sdk() for m in mentions)
 
 
 def _without_platform_accounts(mentions: list[Match], cues: list[Match], tokens: list) -> list[Match]:
@@ -334,14 +336,14 @@ def _without_platform_accounts(mentions: list[Match], cues: list[Match], tokens:
     heads = {c.first_token for c in cues if "platform_account" in c.roles}
     if not heads:
         return mentions
-    sdk = [m for m in mentions if any(e.kind == "sdk" for e in m.of(PartyEntry))]
+    sdk = [m for m in mentions if m.names_sdk()]
     dropped: set[int] = set()
     for index, mention in enumerate(sdk):
         if mention.last_token in heads:
             dropped.add(id(mention))
             continue
         after = mention.last_token
-        if after >= len(tokens) or tokens[after].text.lower() not in COORDINATORS:
+        if after >= len(tokens) or tokens[after].text not in COORDINATORS:
             continue
         following = sdk[index + 1] if index + 1 < len(sdk) else None
         # the other vendor: an SDK name, or a single word the tables do not know ("Google")
@@ -687,16 +689,12 @@ def _objects_named(cues: list[Match], mentions: list[Match], tokens: list) -> li
 
 
 _OBJECT_REACH = 3
+"""Tokens after "no" / "without" in which its object (data, a party or a verb) must start."""
 _NOT_OBJECTS = frozenset({"negated_object", "platform_account"})
 """Cue roles that do not make a word an object "no" can deny ("no accounts" denies no data)."""
-"""Tokens after "no" / "without" in which its object (data, a party or a verb) must start."""
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-"""A Chinese negation (不, 没有): its object may come before the verb (将/把)."""
-
-
-def _events(mentions: list[Match], cues: list[Match], text: str, offset: int) -> list[Event]:
+def _events(mentions: list[Match], cues: list[Match], tokens: list[Token]) -> list[Event]:
     events: list[Event] = []
     for cue in cues:
         for entry in cue.entries:
@@ -706,11 +704,10 @@ def _events(mentions: list[Match], cues: list[Match], text: str, offset: int) ->
             if kind is None:
                 continue
             follows = kind in ("subject", "third_party_actor") and _verb_follows(cue, cues)
-            # not at the start of a sentence: "Don't give anyone your photo ..." is advice
+            # not at the start of a sentence ("Don't give anyone your photo ..." is advice),
+            # nor in Chinese (不, 没有), whose object may come before the verb (将/把)
             before_verb = (
-                entry.role == "negation"
-                and cue.first_token > 0
-                and not _HAN.search(text, cue.start - offset, cue.end - offset)
+                entry.role == "negation" and cue.first_token > 0 and not is_cjk(tokens[cue.first_token])
             )
             events.append(
                 Event(kind, cue.first_token, entry.action, verb_follows=follows, before_verb=before_verb)

@@ -99,9 +99,7 @@ def _prose_entries(
         mentions = [m for m in all_mentions if not _in_brackets(piece.text, m.start - piece.start)]
         ids = _sdk_ids(mentions)
         if ids and not (entries and set(ids) & set(entries[-1][1])):
-            names = [
-                m for m in mentions if any(isinstance(e, PartyEntry) and e.kind == "sdk" for e in m.entries)
-            ]
+            names = [m for m in mentions if m.names_sdk()]
             end = names[0].end
             for later in names[1:]:  # "支付宝SDK和微信SDK": names close together form one name
                 if later.start - end > NAME_GAP:
