@@ -31,6 +31,16 @@ PLAIN_ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
 """Ids of categories, broad terms, SDKs and party categories: stable lowercase."""
 
 
+def _all_of_form(values: tuple[str, ...], pattern: str, problem: str) -> tuple[str, ...]:
+    """``values`` when each matches ``pattern``; else a ValueError naming the first that
+    does not (``problem`` with a ``{!r}`` for it): the validators of spellings the
+    DEX index and the SDK matcher compare literally, which would silently never match."""
+    for value in values:
+        if not re.match(pattern, value):
+            raise ValueError(problem.format(value))
+    return values
+
+
 class _Closed(BaseModel):
     # defer_build: a model's validator is built when it first validates, not at import;
     # a run served by the knowledge cache only unpickles instances and never validates
@@ -224,29 +234,22 @@ class PermissionSpec(_Closed):
     def _api_form(cls, apis: tuple[str, ...]) -> tuple[str, ...]:
         """The DEX index yields ``Lpkg/Cls;->name`` without prototype: any other
         spelling would silently never match."""
-        for api in apis:
-            if not re.match(_API, api):
-                raise ValueError(f"api {api!r} is not of the form Lpkg/Cls;->method (no prototype)")
-        return apis
+        return _all_of_form(apis, _API, "api {!r} is not of the form Lpkg/Cls;->method (no prototype)")
 
     @field_validator("fields")
     @classmethod
     def _field_form(cls, fields: tuple[str, ...]) -> tuple[str, ...]:
         """The DEX index yields ``Lpkg/Cls;->NAME`` without the field's type."""
-        for field in fields:
-            if not re.match(_FIELD, field):
-                raise ValueError(f"field {field!r} is not of the form Lpkg/Cls;->NAME (no type)")
-        return fields
+        return _all_of_form(fields, _FIELD, "field {!r} is not of the form Lpkg/Cls;->NAME (no type)")
 
     @field_validator("content_uris")
     @classmethod
     def _uri_form(cls, uris: tuple[str, ...]) -> tuple[str, ...]:
         """A lowercase authority and path segments, no trailing ``/`` (the match adds
         the boundary), so a misspelt entry is refused rather than never matching."""
-        for uri in uris:
-            if not re.match(_CONTENT_URI, uri):
-                raise ValueError(f"content URI {uri!r} is not of the form content://authority[/path]")
-        return uris
+        return _all_of_form(
+            uris, _CONTENT_URI, "content URI {!r} is not of the form content://authority[/path]"
+        )
 
     @model_validator(mode="after")
     def _range(self) -> PermissionSpec:
@@ -297,10 +300,9 @@ class SdkSignature(_Closed):
     def _plain_hosts(cls, hosts: tuple[str, ...]) -> tuple[str, ...]:
         """A host is matched by label-wise suffix lookup: a scheme, path, wildcard
         or capital letter would silently never match."""
-        for host in hosts:
-            if not re.match(_HOST, host):
-                raise ValueError(f"host {host!r} is not a lowercase host name (no scheme, path or wildcard)")
-        return hosts
+        return _all_of_form(
+            hosts, _HOST, "host {!r} is not a lowercase host name (no scheme, path or wildcard)"
+        )
 
 
 class RequirementApp(_Closed):
